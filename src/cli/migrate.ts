@@ -1,0 +1,18 @@
+/** `npm run migrate`: brings the configured database's schema up to date. */
+import 'reflect-metadata';
+import { loadConfig } from '../config';
+import { createDataSource } from '../data-source';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const dataSource = createDataSource({ databasePath: config.databasePath });
+  await dataSource.initialize();
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')} to ${config.databasePath}.` : `${config.databasePath} is up to date.`);
+  await dataSource.destroy();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

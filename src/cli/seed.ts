@@ -1,0 +1,30 @@
+/**
+ * `npm run seed`: loads the sample plans into the configured database (migrating it first).
+ * Refuses to load them twice unless `--force` is given.
+ */
+import 'reflect-metadata';
+import { loadConfig } from '../config';
+import { openDatabase } from '../data-source';
+import { Plan } from '../entities';
+import { seedSamplePlans } from '../../seeds/load';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const dataSource = await openDatabase({ databasePath: config.databasePath });
+  try {
+    const existing = await dataSource.getRepository(Plan).count();
+    if (existing > 0 && !process.argv.includes('--force')) {
+      console.log(`${config.databasePath} already holds ${existing} plan(s); nothing loaded. Use "npm run seed -- --force" to add the sample plans again.`);
+      return;
+    }
+    const plans = await seedSamplePlans(dataSource, config.clock);
+    console.log(`Loaded ${plans.map((p) => `"${p.title}"`).join(' and ')} into ${config.databasePath}.`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,7 @@
+/** The rules of domain.md as pure functions: no database, no GraphQL, no clock of their own. */
+export * from './clock';
+export * from './dates';
+export * from './enums';
+export * from './milestone';
+export * from './periods';
+export * from './rollup';

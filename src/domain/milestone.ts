@@ -1,0 +1,294 @@
+/**
+ * The computed fields of a milestone as of a date D: domain.md, "Computed fields of a milestone".
+ * Pure functions over plain values; D is always passed in (callers get it from a Clock).
+ */
+import { addDays, daysBetween, IsoDate, maxDate } from './dates';
+import { MilestoneStatus } from './enums';
+
+export interface ProgressReport {
+  reportedOn: IsoDate;
+  percentComplete: number;
+}
+
+/** A recorded move of the due date, made on `changedOn`. */
+export interface DueDateChange {
+  changedOn: IsoDate;
+  fromDate: IsoDate;
+  toDate: IsoDate;
+}
+
+/** What the rules need to know about one milestone. */
+export interface MilestoneFacts {
+  code: string;
+  /** The lead agency's short name, used in explanations ("G2.M1 (SFPD)"). */
+  leadAgency?: string;
+  startDate: IsoDate;
+  /** The current due date. */
+  dueDate: IsoDate;
+  baselineDueDate: IsoDate;
+  completedOn: IsoDate | null;
+  cancelledOn: IsoDate | null;
+  cancelReason?: string | null;
+  updates: readonly ProgressReport[];
+  dueDateChanges?: readonly DueDateChange[];
+}
+
+/** Plan-level settings that the rules read. */
+export interface RuleSettings {
+  atRiskThreshold: number;
+  updateCadenceDays: number;
+}
+
+export const DEFAULT_RULE_SETTINGS: RuleSettings = { atRiskThreshold: 25, updateCadenceDays: 61 };
+
+const FINISHED = new Set([MilestoneStatus.COMPLETED, MilestoneStatus.COMPLETED_LATE, MilestoneStatus.CANCELLED]);
+
+export function isFinishedStatus(status: MilestoneStatus): boolean {
+  return FINISHED.has(status);
+}
+
+export function isCompletedAsOf(m: MilestoneFacts, asOf: IsoDate): boolean {
+  return m.completedOn !== null && m.completedOn <= asOf;
+}
+
+export function isCancelledAsOf(m: MilestoneFacts, asOf: IsoDate): boolean {
+  return m.cancelledOn !== null && m.cancelledOn <= asOf;
+}
+
+/**
+ * The due date in effect on D: a move recorded after D had not happened yet, so the past
+ * is judged against the deadline people had then.
+ */
+export function dueDateAsOf(m: MilestoneFacts, asOf: IsoDate): IsoDate {
+  const changes = [...(m.dueDateChanges ?? [])].sort((a, b) => (a.changedOn < b.changedOn ? -1 : a.changedOn > b.changedOn ? 1 : 0));
+  if (changes.length === 0) return m.dueDate;
+  let due = changes[0].fromDate;
+  for (const change of changes) if (change.changedOn <= asOf) due = change.toDate;
+  return due;
+}
+
+/** The latest update reported on or before D (the last one recorded wins a same-day tie). */
+export function latestUpdate(m: MilestoneFacts, asOf: IsoDate): ProgressReport | null {
+  let latest: ProgressReport | null = null;
+  for (const update of m.updates) {
+    if (update.reportedOn <= asOf && (latest === null || update.reportedOn >= latest.reportedOn)) latest = update;
+  }
+  return latest;
+}
+
+export function lastUpdatedOn(m: MilestoneFacts, asOf: IsoDate): IsoDate | null {
+  return latestUpdate(m, asOf)?.reportedOn ?? null;
+}
+
+export function progress(m: MilestoneFacts, asOf: IsoDate): number {
+  if (isCompletedAsOf(m, asOf)) return 100;
+  return latestUpdate(m, asOf)?.percentComplete ?? 0;
+}
+
+export function expectedProgress(m: MilestoneFacts, asOf: IsoDate): number {
+  const due = dueDateAsOf(m, asOf);
+  if (asOf >= due) return 100;
+  if (asOf < m.startDate) return 0;
+  // start < D < due here, so the span is at least 2 days.
+  return (100 * daysBetween(m.startDate, asOf)) / daysBetween(m.startDate, due);
+}
+
+/** A dependency that blocks: OVERDUE on D, or unfinished and due after the dependant's due date. */
+interface Blocker {
+  dependency: MilestoneFacts;
+  daysOverdue: number;
+  dueDate: IsoDate;
+}
+
+function blockers(m: MilestoneFacts, dependencies: readonly MilestoneFacts[], asOf: IsoDate): Blocker[] {
+  const due = dueDateAsOf(m, asOf);
+  const found: Blocker[] = [];
+  for (const dependency of dependencies) {
+    if (isCancelledAsOf(dependency, asOf) || isCompletedAsOf(dependency, asOf)) continue;
+    const dependencyDue = dueDateAsOf(dependency, asOf);
+    const daysOverdue = Math.max(0, daysBetween(dependencyDue, asOf));
+    if (daysOverdue > 0 || dependencyDue > due) found.push({ dependency, daysOverdue, dueDate: dependencyDue });
+  }
+  return found;
+}
+
+export function status(
+  m: MilestoneFacts,
+  dependencies: readonly MilestoneFacts[],
+  asOf: IsoDate,
+  settings: RuleSettings = DEFAULT_RULE_SETTINGS,
+): MilestoneStatus {
+  const due = dueDateAsOf(m, asOf);
+  if (isCancelledAsOf(m, asOf)) return MilestoneStatus.CANCELLED;
+  if (isCompletedAsOf(m, asOf)) return m.completedOn! <= due ? MilestoneStatus.COMPLETED : MilestoneStatus.COMPLETED_LATE;
+  if (asOf > due) return MilestoneStatus.OVERDUE;
+  const reported = progress(m, asOf);
+  if (expectedProgress(m, asOf) - reported >= settings.atRiskThreshold) return MilestoneStatus.AT_RISK;
+  if (blockers(m, dependencies, asOf).length > 0) return MilestoneStatus.AT_RISK;
+  if (asOf < m.startDate && reported === 0) return MilestoneStatus.NOT_STARTED;
+  return MilestoneStatus.ON_TRACK;
+}
+
+export function daysOverdue(m: MilestoneFacts, currentStatus: MilestoneStatus, asOf: IsoDate): number {
+  const due = dueDateAsOf(m, asOf);
+  if (currentStatus === MilestoneStatus.OVERDUE) return daysBetween(due, asOf);
+  if (currentStatus === MilestoneStatus.COMPLETED_LATE) return daysBetween(due, m.completedOn!);
+  return 0;
+}
+
+export function daysRemaining(m: MilestoneFacts, currentStatus: MilestoneStatus, asOf: IsoDate): number {
+  if (isFinishedStatus(currentStatus) || currentStatus === MilestoneStatus.OVERDUE) return 0;
+  return daysBetween(asOf, dueDateAsOf(m, asOf));
+}
+
+export function slipDays(m: MilestoneFacts, asOf: IsoDate): number {
+  return daysBetween(m.baselineDueDate, dueDateAsOf(m, asOf));
+}
+
+export function updateStale(m: MilestoneFacts, asOf: IsoDate, settings: RuleSettings = DEFAULT_RULE_SETTINGS): boolean {
+  if (isCompletedAsOf(m, asOf) || isCancelledAsOf(m, asOf) || asOf < m.startDate) return false;
+  // Never updated: the silence is counted from the start date.
+  const since = lastUpdatedOn(m, asOf) ?? m.startDate;
+  return daysBetween(since, asOf) > settings.updateCadenceDays;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function percent(value: number): string {
+  return `${Math.round(value)}%`;
+}
+
+function label(m: MilestoneFacts): string {
+  return m.leadAgency ? `${m.code} (${m.leadAgency})` : m.code;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** One plain sentence that explains the status with the facts behind it. */
+export function statusReason(
+  m: MilestoneFacts,
+  dependencies: readonly MilestoneFacts[],
+  asOf: IsoDate,
+  settings: RuleSettings = DEFAULT_RULE_SETTINGS,
+): string {
+  const current = status(m, dependencies, asOf, settings);
+  const due = dueDateAsOf(m, asOf);
+  const reported = progress(m, asOf);
+  const expected = expectedProgress(m, asOf);
+  switch (current) {
+    case MilestoneStatus.CANCELLED:
+      return m.cancelReason ? `Cancelled on ${m.cancelledOn}: ${m.cancelReason}.` : `Cancelled on ${m.cancelledOn}.`;
+    case MilestoneStatus.COMPLETED: {
+      const early = daysBetween(m.completedOn!, due);
+      return early === 0
+        ? `Completed on ${m.completedOn}, its due date.`
+        : `Completed on ${m.completedOn}, ${plural(early, 'day')} before its due date ${due}.`;
+    }
+    case MilestoneStatus.COMPLETED_LATE:
+      return `Completed on ${m.completedOn}, ${plural(daysBetween(due, m.completedOn!), 'day')} after its due date ${due}.`;
+    case MilestoneStatus.OVERDUE:
+      return `${plural(daysBetween(due, asOf), 'day')} past its due date ${due}, reported ${percent(reported)}.`;
+    case MilestoneStatus.AT_RISK: {
+      const reasons: string[] = [];
+      if (expected - reported >= settings.atRiskThreshold) reasons.push(`expected ${percent(expected)} by ${asOf}, reported ${percent(reported)}`);
+      for (const b of blockers(m, dependencies, asOf)) {
+        reasons.push(
+          b.daysOverdue > 0
+            ? `depends on ${label(b.dependency)}, which is ${plural(b.daysOverdue, 'day')} overdue`
+            : `depends on ${label(b.dependency)}, due ${b.dueDate}, after this milestone's due date ${due}`,
+        );
+      }
+      return `${capitalise(reasons.join('; '))}.`;
+    }
+    case MilestoneStatus.NOT_STARTED:
+      return `Starts on ${m.startDate}, in ${plural(daysBetween(asOf, m.startDate), 'day')}.`;
+    case MilestoneStatus.ON_TRACK:
+      return `Expected ${percent(expected)} by ${asOf}, reported ${percent(reported)}; due ${due}, in ${plural(daysBetween(asOf, due), 'day')}.`;
+  }
+}
+
+/** This milestone's own forecast, before looking upstream. */
+function ownForecast(m: MilestoneFacts, asOf: IsoDate): IsoDate | null {
+  if (isCancelledAsOf(m, asOf)) return null;
+  if (isCompletedAsOf(m, asOf)) return m.completedOn;
+  const p = progress(m, asOf);
+  if (p > 0) {
+    const elapsed = Math.max(1, daysBetween(m.startDate, asOf));
+    return addDays(asOf, Math.ceil(((100 - p) * elapsed) / p));
+  }
+  return maxDate(dueDateAsOf(m, asOf), asOf);
+}
+
+/** A milestone in a dependency graph: its facts and the keys of the milestones it depends on. */
+export interface MilestoneNode {
+  facts: MilestoneFacts;
+  dependsOn: readonly string[];
+}
+
+/**
+ * `forecastCompletion` for one milestone: its own pace, never earlier than the latest forecast
+ * of anything it depends on (transitively), so a slip upstream shows downstream. Finished
+ * milestones keep their actual dates. `graph` must hold the milestone and all its upstream.
+ */
+export function forecastCompletion(
+  key: string,
+  graph: ReadonlyMap<string, MilestoneNode>,
+  asOf: IsoDate,
+  memo: Map<string, IsoDate | null> = new Map(),
+): IsoDate | null {
+  if (memo.has(key)) return memo.get(key)!;
+  const node = graph.get(key);
+  if (!node) throw new Error(`forecastCompletion: milestone ${key} is not in the graph`);
+  memo.set(key, null); // guards against a cycle that validation should already have refused
+  let forecast = ownForecast(node.facts, asOf);
+  const unfinished = forecast !== null && !isCompletedAsOf(node.facts, asOf);
+  if (unfinished) {
+    for (const upstream of node.dependsOn) {
+      const upstreamForecast = forecastCompletion(upstream, graph, asOf, memo);
+      if (upstreamForecast !== null) forecast = maxDate(forecast!, upstreamForecast);
+    }
+  }
+  memo.set(key, forecast);
+  return forecast;
+}
+
+/** Everything computed about a milestone on one date, except the forecast (which needs the graph). */
+export interface MilestoneAssessment {
+  asOf: IsoDate;
+  dueDate: IsoDate;
+  progress: number;
+  expectedProgress: number;
+  status: MilestoneStatus;
+  daysOverdue: number;
+  daysRemaining: number;
+  slipDays: number;
+  statusReason: string;
+  lastUpdatedOn: IsoDate | null;
+  updateStale: boolean;
+}
+
+export function assessMilestone(
+  m: MilestoneFacts,
+  dependencies: readonly MilestoneFacts[],
+  asOf: IsoDate,
+  settings: RuleSettings = DEFAULT_RULE_SETTINGS,
+): MilestoneAssessment {
+  const current = status(m, dependencies, asOf, settings);
+  return {
+    asOf,
+    dueDate: dueDateAsOf(m, asOf),
+    progress: progress(m, asOf),
+    expectedProgress: expectedProgress(m, asOf),
+    status: current,
+    daysOverdue: daysOverdue(m, current, asOf),
+    daysRemaining: daysRemaining(m, current, asOf),
+    slipDays: slipDays(m, asOf),
+    statusReason: statusReason(m, dependencies, asOf, settings),
+    lastUpdatedOn: lastUpdatedOn(m, asOf),
+    updateStale: updateStale(m, asOf, settings),
+  };
+}

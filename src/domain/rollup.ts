@@ -1,0 +1,95 @@
+/**
+ * Roll-ups of a goal, a plan, an agency or a committee: domain.md, "Roll-ups".
+ * Inputs are milestones already assessed on one date; nothing here reads a clock.
+ */
+import { Health, MilestoneStatus } from './enums';
+
+export interface AssessedMilestone {
+  weight: number;
+  progress: number;
+  status: MilestoneStatus;
+}
+
+/** A goal with its direct milestones and child goals. */
+export interface GoalNode {
+  weight: number;
+  milestones: readonly AssessedMilestone[];
+  children: readonly GoalNode[];
+}
+
+export type StatusCounts = Record<MilestoneStatus, number>;
+
+export interface Rollup {
+  /** Weighted mean progress, null with nothing to measure. */
+  progress: number | null;
+  statusCounts: StatusCounts;
+  health: Health | null;
+}
+
+export function emptyStatusCounts(): StatusCounts {
+  return Object.fromEntries(Object.values(MilestoneStatus).map((s) => [s, 0])) as StatusCounts;
+}
+
+/** Weighted mean of the measurable items; null when there are none. */
+export function weightedProgress(items: readonly { weight: number; progress: number | null }[]): number | null {
+  let weights = 0;
+  let sum = 0;
+  for (const item of items) {
+    if (item.progress === null) continue;
+    weights += item.weight;
+    sum += item.weight * item.progress;
+  }
+  return weights > 0 ? sum / weights : null;
+}
+
+function measurable(milestones: readonly AssessedMilestone[]): { weight: number; progress: number }[] {
+  return milestones.filter((m) => m.status !== MilestoneStatus.CANCELLED);
+}
+
+export function countStatuses(milestones: readonly AssessedMilestone[]): StatusCounts {
+  const counts = emptyStatusCounts();
+  for (const m of milestones) counts[m.status] += 1;
+  return counts;
+}
+
+/**
+ * Health from status counts. Cancelled milestones count only towards COMPLETED ("every
+ * milestone finished or cancelled"); with nothing but cancelled ones there is nothing to measure.
+ */
+export function health(counts: StatusCounts): Health | null {
+  const finished = counts.COMPLETED + counts.COMPLETED_LATE;
+  const active = counts.OVERDUE + counts.AT_RISK + counts.NOT_STARTED + counts.ON_TRACK;
+  if (finished + active === 0) return null;
+  if (active === 0) return Health.COMPLETED;
+  if (counts.OVERDUE > 0) return Health.OFF_TRACK;
+  if (counts.AT_RISK > 0) return Health.AT_RISK;
+  if (counts.NOT_STARTED === active && finished === 0) return Health.NOT_STARTED;
+  return Health.ON_TRACK;
+}
+
+export function goalProgress(goal: GoalNode): number | null {
+  return weightedProgress([
+    ...measurable(goal.milestones),
+    ...goal.children.map((child) => ({ weight: child.weight, progress: goalProgress(child) })),
+  ]);
+}
+
+export function allMilestones(goal: GoalNode): AssessedMilestone[] {
+  return [...goal.milestones, ...goal.children.flatMap(allMilestones)];
+}
+
+/** A goal's roll-up: progress from its direct parts, counts and health over all descendants. */
+export function goalRollup(goal: GoalNode): Rollup {
+  const counts = countStatuses(allMilestones(goal));
+  return { progress: goalProgress(goal), statusCounts: counts, health: health(counts) };
+}
+
+/** A plan (or committee) is measured through its top-level goals. */
+export function goalsRollup(goals: readonly GoalNode[]): Rollup {
+  return goalRollup({ weight: 1, milestones: [], children: goals });
+}
+
+/** An agency is measured through the milestones it leads (or partners on). */
+export function milestonesRollup(milestones: readonly AssessedMilestone[]): Rollup {
+  return goalRollup({ weight: 1, milestones, children: [] });
+}

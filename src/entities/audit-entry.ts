@@ -1,0 +1,43 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateTimeScalar } from '../graphql/scalars';
+import { Node } from './base-record';
+import { toGlobalId } from './global-id';
+
+/** One change, written in the same transaction as the change itself. */
+@ObjectType({ implements: Node, description: 'A recorded change: who, when, which entity, and the values before and after.' })
+@Entity('audit_entry')
+export class AuditEntry {
+  @PrimaryGeneratedColumn({ name: 'id' })
+  rowId: number;
+
+  @Field(() => DateTimeScalar, { description: 'When the change was made.' })
+  @Column({ type: 'varchar', length: 30 })
+  occurredAt: string;
+
+  @Field({ description: 'Who made it.' })
+  @Column({ type: 'varchar', length: 200 })
+  actor: string;
+
+  @Field({ description: 'The mutation or action, e.g. "moveDueDate".' })
+  @Column({ type: 'varchar', length: 60 })
+  action: string;
+
+  @Field({ description: 'The kind of entity changed, e.g. "Milestone".' })
+  @Column({ type: 'varchar', length: 40 })
+  entityType: string;
+
+  @Column({ type: 'integer' })
+  entityRowId: number;
+
+  @Column({ type: 'integer', nullable: true })
+  planId: number | null;
+
+  /** JSON: { field: { before, after } }. */
+  @Column({ type: 'text' })
+  changes: string;
+
+  get id(): string {
+    return toGlobalId('AuditEntry', this.rowId);
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Relay global IDs: opaque to clients, "Type:number" in base64url underneath, so `node(id)`
+ * can find any object and clients never build IDs by hand.
+ */
+export type NodeTypeName = 'Agency' | 'Plan' | 'Committee' | 'Goal' | 'Milestone' | 'ProgressUpdate' | 'DueDateChange' | 'AuditEntry';
+
+const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>(['Agency', 'Plan', 'Committee', 'Goal', 'Milestone', 'ProgressUpdate', 'DueDateChange', 'AuditEntry']);
+
+export function toGlobalId(type: NodeTypeName, id: number): string {
+  return Buffer.from(`${type}:${id}`).toString('base64url');
+}
+
+/** The type and row id behind a global ID, or null when it is not one of ours. */
+export function fromGlobalId(globalId: string): { type: NodeTypeName; id: number } | null {
+  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
+  const match = /^([A-Za-z]+):([1-9]\d{0,15})$/.exec(decoded);
+  if (!match || !NODE_TYPES.has(match[1])) return null;
+  return { type: match[1] as NodeTypeName, id: Number(match[2]) };
+}

@@ -1,0 +1,15 @@
+import { Agency } from './agency';
+import { AuditEntry } from './audit-entry';
+import { Committee } from './committee';
+import { CommitteeMember } from './committee-member';
+import { DueDateChange } from './due-date-change';
+import { Goal } from './goal';
+import { Milestone } from './milestone';
+import { MilestoneDependency } from './milestone-dependency';
+import { MilestonePartner } from './milestone-partner';
+import { Plan } from './plan';
+import { ProgressUpdate } from './progress-update';
+
+export { Agency, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate };
+
+export const ENTITIES = [Agency, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate];

@@ -1,0 +1,129 @@
+/** GraphQL registration of the domain vocabulary, with a description for every value. */
+import { registerEnumType } from 'type-graphql';
+import { AgencyKind, Health, Jurisdiction, MilestoneStatus, PartnerRole, Visibility } from '../domain/enums';
+
+/** How an agency is involved in a milestone, for filters and agency roll-ups. */
+export enum AgencyRole {
+  LEAD = 'LEAD',
+  SUPPORT = 'SUPPORT',
+  CONSULTED = 'CONSULTED',
+  PARTNER = 'PARTNER',
+  ANY = 'ANY',
+}
+
+export enum MilestoneOrderField {
+  DUE_DATE = 'DUE_DATE',
+  START_DATE = 'START_DATE',
+  CODE = 'CODE',
+  TITLE = 'TITLE',
+  STATUS = 'STATUS',
+  DAYS_OVERDUE = 'DAYS_OVERDUE',
+}
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+
+registerEnumType(AgencyKind, {
+  name: 'AgencyKind',
+  description: 'What kind of body an agency is.',
+  valuesConfig: {
+    LAW_ENFORCEMENT: { description: 'Police and other law enforcement.' },
+    PROSECUTION: { description: 'Prosecutors (district attorney, U.S. attorney).' },
+    IMMIGRATION: { description: 'Immigration and border agencies.' },
+    SOCIAL_SERVICES: { description: 'Social and human services.' },
+    HEALTH: { description: 'Public health.' },
+    COMMUNITY_ORGANIZATION: { description: 'Community-based and non-governmental organisations.' },
+    GOVERNMENT: { description: 'Other government offices (mayor, commissions, staff departments).' },
+    EDUCATION: { description: 'Schools and education departments.' },
+    OTHER: { description: 'Anything else.' },
+  },
+});
+
+registerEnumType(Jurisdiction, {
+  name: 'Jurisdiction',
+  description: 'The level of government an agency belongs to.',
+  valuesConfig: {
+    CITY: { description: 'City government.' },
+    COUNTY: { description: 'County government.' },
+    STATE: { description: 'State government.' },
+    FEDERAL: { description: 'Federal government.' },
+    NONPROFIT: { description: 'Not government: a non-profit organisation.' },
+  },
+});
+
+registerEnumType(PartnerRole, {
+  name: 'PartnerRole',
+  description: 'The part a partner agency plays in a milestone it does not lead.',
+  valuesConfig: {
+    SUPPORT: { description: 'Does part of the work.' },
+    CONSULTED: { description: 'Is asked for input.' },
+  },
+});
+
+registerEnumType(Visibility, {
+  name: 'Visibility',
+  description: 'Who may see a milestone.',
+  valuesConfig: {
+    PUBLIC: { description: 'Everyone who may read the plan.' },
+    PARTNERS: { description: 'Only admins and members of its lead and partner agencies.' },
+  },
+});
+
+registerEnumType(MilestoneStatus, {
+  name: 'MilestoneStatus',
+  description: 'The status of a milestone on a date: the first rule that holds, in this order.',
+  valuesConfig: {
+    CANCELLED: { description: 'Cancelled on or before the date.' },
+    COMPLETED: { description: 'Completed on or before its due date.' },
+    COMPLETED_LATE: { description: 'Completed after its due date.' },
+    OVERDUE: { description: 'Past its due date and not finished.' },
+    AT_RISK: { description: 'Behind expected progress by the plan\'s threshold, or held up by a dependency.' },
+    NOT_STARTED: { description: 'Before its start date with no progress reported.' },
+    ON_TRACK: { description: 'None of the above.' },
+  },
+});
+
+registerEnumType(Health, {
+  name: 'Health',
+  description: 'The health of a goal, plan, agency or committee: the first that holds, in this order.',
+  valuesConfig: {
+    COMPLETED: { description: 'Every milestone finished or cancelled, at least one finished.' },
+    OFF_TRACK: { description: 'At least one milestone OVERDUE.' },
+    AT_RISK: { description: 'At least one milestone AT_RISK.' },
+    NOT_STARTED: { description: 'No milestone started yet.' },
+    ON_TRACK: { description: 'Otherwise.' },
+  },
+});
+
+registerEnumType(AgencyRole, {
+  name: 'AgencyRole',
+  description: 'How an agency is involved in a milestone.',
+  valuesConfig: {
+    LEAD: { description: 'It leads (owns) the milestone.' },
+    SUPPORT: { description: 'It is a SUPPORT partner.' },
+    CONSULTED: { description: 'It is a CONSULTED partner.' },
+    PARTNER: { description: 'It is a partner in any role.' },
+    ANY: { description: 'It leads or partners.' },
+  },
+});
+
+registerEnumType(MilestoneOrderField, {
+  name: 'MilestoneOrderField',
+  description: 'What to sort milestones by. Ties are broken by code.',
+  valuesConfig: {
+    DUE_DATE: { description: 'Due date (in effect on `asOf`).' },
+    START_DATE: { description: 'Start date.' },
+    CODE: { description: 'Code.' },
+    TITLE: { description: 'Title.' },
+    STATUS: { description: 'Status, most urgent first: OVERDUE, AT_RISK, ON_TRACK, NOT_STARTED, COMPLETED_LATE, COMPLETED, CANCELLED.' },
+    DAYS_OVERDUE: { description: 'Days overdue.' },
+  },
+});
+
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Sort direction.',
+  valuesConfig: { ASC: { description: 'Ascending.' }, DESC: { description: 'Descending.' } },
+});

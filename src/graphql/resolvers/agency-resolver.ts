@@ -1,0 +1,88 @@
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Health } from '../../domain/enums';
+import { Agency, Milestone } from '../../entities';
+import { rowIdOf } from '../../services/plan-writer';
+import { RequestContext } from '../context';
+import { AgencyRole } from '../enums';
+import { DateScalar } from '../scalars';
+import { CreateAgencyInput, StatusCounts, toStatusCounts, UpdateAgencyInput } from '../types';
+import { loadByGlobalId } from './ids';
+import { AS_OF } from './rollup-fields';
+
+const ROLE = 'Which milestones count: those it leads (default), or also those it partners on.';
+const PLAN = 'Only milestones of this plan.';
+
+@Resolver(() => Agency)
+export class AgencyResolver {
+  @Query(() => [Agency], { description: 'All agencies, by short name.' })
+  async agencies(@Ctx() ctx: RequestContext): Promise<Agency[]> {
+    return ctx.services.dataSource.getRepository(Agency).find({ order: { shortName: 'ASC' } });
+  }
+
+  @Query(() => Agency, { description: 'One agency.' })
+  agency(@Arg('id', () => ID, { description: 'Its global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Agency> {
+    return loadByGlobalId(ctx.reader.loaders.agency, 'Agency', id);
+  }
+
+  private rollup(ctx: RequestContext, agency: Agency, role: AgencyRole, asOf?: string, planId?: string) {
+    return ctx.reader.agencyRollup(agency, role, asOf, planId ? rowIdOf(planId, 'Plan', 'planId') : undefined);
+  }
+
+  @FieldResolver(() => [Milestone], { description: 'Milestones it is involved in, by plan and code.' })
+  milestones(
+    @Root() agency: Agency,
+    @Ctx() ctx: RequestContext,
+    @Arg('role', () => AgencyRole, { defaultValue: AgencyRole.LEAD, description: ROLE }) role: AgencyRole,
+    @Arg('planId', () => ID, { nullable: true, description: PLAN }) planId?: string,
+  ): Promise<Milestone[]> {
+    return ctx.reader.agencyMilestones(agency, role, planId ? rowIdOf(planId, 'Plan', 'planId') : undefined);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Weighted mean progress of its milestones, cancelled ones left out; null with nothing to measure.' })
+  async progress(
+    @Root() agency: Agency,
+    @Ctx() ctx: RequestContext,
+    @Arg('role', () => AgencyRole, { defaultValue: AgencyRole.LEAD, description: ROLE }) role: AgencyRole,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF }) asOf?: string,
+    @Arg('planId', () => ID, { nullable: true, description: PLAN }) planId?: string,
+  ): Promise<number | null> {
+    return (await this.rollup(ctx, agency, role, asOf, planId)).progress;
+  }
+
+  @FieldResolver(() => StatusCounts, { description: 'How many of its milestones are in each status.' })
+  async statusCounts(
+    @Root() agency: Agency,
+    @Ctx() ctx: RequestContext,
+    @Arg('role', () => AgencyRole, { defaultValue: AgencyRole.LEAD, description: ROLE }) role: AgencyRole,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF }) asOf?: string,
+    @Arg('planId', () => ID, { nullable: true, description: PLAN }) planId?: string,
+  ): Promise<StatusCounts> {
+    return toStatusCounts((await this.rollup(ctx, agency, role, asOf, planId)).statusCounts);
+  }
+
+  @FieldResolver(() => Health, { nullable: true, description: 'Health of its milestones; null with nothing to measure.' })
+  async health(
+    @Root() agency: Agency,
+    @Ctx() ctx: RequestContext,
+    @Arg('role', () => AgencyRole, { defaultValue: AgencyRole.LEAD, description: ROLE }) role: AgencyRole,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF }) asOf?: string,
+    @Arg('planId', () => ID, { nullable: true, description: PLAN }) planId?: string,
+  ): Promise<Health | null> {
+    return (await this.rollup(ctx, agency, role, asOf, planId)).health;
+  }
+
+  @Mutation(() => Agency, { description: 'Adds an agency.' })
+  createAgency(@Arg('input', () => CreateAgencyInput, { description: 'The agency.' }) input: CreateAgencyInput, @Ctx() ctx: RequestContext): Promise<Agency> {
+    return ctx.writer.createAgency(input, ctx.actor);
+  }
+
+  @Mutation(() => Agency, { description: 'Changes an agency.' })
+  updateAgency(
+    @Arg('id', () => ID, { description: 'The agency.' }) id: string,
+    @Arg('input', () => UpdateAgencyInput, { description: 'The changes.' }) input: UpdateAgencyInput,
+    @Ctx() ctx: RequestContext,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
+  ): Promise<Agency> {
+    return ctx.writer.updateAgency(id, input, expectedVersion, ctx.actor);
+  }
+}

@@ -1,0 +1,51 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Agency, Committee, Goal, Plan } from '../../entities';
+import { RequestContext } from '../context';
+import { CreateCommitteeInput, UpdateCommitteeInput } from '../types';
+import { loadByGlobalId, present } from './ids';
+import { RollupFields } from './rollup-fields';
+
+@Resolver(() => Committee)
+export class CommitteeResolver extends RollupFields(Committee, (ctx, committee, asOf) => ctx.reader.committeeRollup(committee, asOf)) {
+  @Query(() => Committee, { description: 'One committee.' })
+  committee(@Arg('id', () => ID, { description: 'Its global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Committee> {
+    return loadByGlobalId(ctx.reader.loaders.committee, 'Committee', id);
+  }
+
+  @FieldResolver(() => Plan, { description: 'The plan it belongs to.' })
+  plan(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<Plan> {
+    return ctx.reader.planOf(committee.planId);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: 'The chairing agency.' })
+  async chair(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<Agency | null> {
+    return committee.chairAgencyId === null ? null : ((await ctx.reader.loaders.agency.load(committee.chairAgencyId)) ?? null);
+  }
+
+  @FieldResolver(() => [Agency], { description: 'Member agencies, by short name.' })
+  async members(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<Agency[]> {
+    const links = await ctx.reader.loaders.membersByCommittee.load(committee.rowId);
+    const agencies = present(await ctx.reader.loaders.agency.loadMany(links.map((l) => l.agencyId)));
+    return agencies.sort((a, b) => a.shortName.localeCompare(b.shortName));
+  }
+
+  @FieldResolver(() => [Goal], { description: 'The goals it oversees (not counting goals nested under them).' })
+  goals(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<Goal[]> {
+    return ctx.reader.committeeGoals(committee);
+  }
+
+  @Mutation(() => Committee, { description: 'Creates a committee of a plan.' })
+  createCommittee(@Arg('input', () => CreateCommitteeInput, { description: 'The committee.' }) input: CreateCommitteeInput, @Ctx() ctx: RequestContext): Promise<Committee> {
+    return ctx.writer.createCommittee(input, ctx.actor);
+  }
+
+  @Mutation(() => Committee, { description: 'Changes a committee (and, if given, replaces its members).' })
+  updateCommittee(
+    @Arg('id', () => ID, { description: 'The committee.' }) id: string,
+    @Arg('input', () => UpdateCommitteeInput, { description: 'The changes.' }) input: UpdateCommitteeInput,
+    @Ctx() ctx: RequestContext,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
+  ): Promise<Committee> {
+    return ctx.writer.updateCommittee(id, input, expectedVersion, ctx.actor);
+  }
+}

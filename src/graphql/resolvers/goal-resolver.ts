@@ -1,0 +1,59 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Agency, Committee, Goal, Milestone, Plan } from '../../entities';
+import { RequestContext } from '../context';
+import { CreateGoalInput, UpdateGoalInput } from '../types';
+import { loadByGlobalId } from './ids';
+import { RollupFields } from './rollup-fields';
+
+@Resolver(() => Goal)
+export class GoalResolver extends RollupFields(Goal, (ctx, goal, asOf) => ctx.reader.goalRollup(goal, asOf)) {
+  @Query(() => Goal, { description: 'One goal.' })
+  goal(@Arg('id', () => ID, { description: 'Its global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Goal> {
+    return loadByGlobalId(ctx.reader.loaders.goal, 'Goal', id);
+  }
+
+  @FieldResolver(() => Plan, { description: 'The plan it belongs to.' })
+  plan(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Plan> {
+    return ctx.reader.planOf(goal.planId);
+  }
+
+  @FieldResolver(() => Goal, { nullable: true, description: 'The goal it is nested under, if any.' })
+  async parent(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Goal | null> {
+    return goal.parentId === null ? null : ((await ctx.reader.loaders.goal.load(goal.parentId)) ?? null);
+  }
+
+  @FieldResolver(() => [Goal], { description: 'Goals nested directly under it, in order.' })
+  async children(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Goal[]> {
+    return (await ctx.reader.loaders.goalsByPlan.load(goal.planId)).filter((g) => g.parentId === goal.rowId);
+  }
+
+  @FieldResolver(() => Committee, { nullable: true, description: 'The committee that oversees it, if any.' })
+  async committee(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Committee | null> {
+    return goal.committeeId === null ? null : ((await ctx.reader.loaders.committee.load(goal.committeeId)) ?? null);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: 'The lead agency, if any.' })
+  async leadAgency(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Agency | null> {
+    return goal.leadAgencyId === null ? null : ((await ctx.reader.loaders.agency.load(goal.leadAgencyId)) ?? null);
+  }
+
+  @FieldResolver(() => [Milestone], { description: 'Its direct milestones, in order (nested goals have their own).' })
+  milestones(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Milestone[]> {
+    return ctx.reader.loaders.milestonesByGoal.load(goal.rowId);
+  }
+
+  @Mutation(() => Goal, { description: 'Creates a goal (nested when `parentId` is given).' })
+  createGoal(@Arg('input', () => CreateGoalInput, { description: 'The goal.' }) input: CreateGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+    return ctx.writer.createGoal(input, ctx.actor);
+  }
+
+  @Mutation(() => Goal, { description: 'Changes a goal. It cannot be nested under itself.' })
+  updateGoal(
+    @Arg('id', () => ID, { description: 'The goal.' }) id: string,
+    @Arg('input', () => UpdateGoalInput, { description: 'The changes.' }) input: UpdateGoalInput,
+    @Ctx() ctx: RequestContext,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
+  ): Promise<Goal> {
+    return ctx.writer.updateGoal(id, input, expectedVersion, ctx.actor);
+  }
+}

@@ -1,0 +1,15 @@
+/** Loading by global ID for queries: a malformed ID is BAD_USER_INPUT, an unknown one NOT_FOUND. */
+import DataLoader from 'dataloader';
+import { NodeTypeName } from '../../entities/global-id';
+import { notFound } from '../../services/errors';
+import { rowIdOf } from '../../services/plan-writer';
+
+export async function loadByGlobalId<T>(loader: DataLoader<number, T | undefined>, type: NodeTypeName, id: string): Promise<T> {
+  const row = await loader.load(rowIdOf(id, type));
+  if (!row) throw notFound(type.toLowerCase(), id);
+  return row;
+}
+
+export function present<T>(rows: (T | undefined | Error)[]): T[] {
+  return rows.filter((row): row is T => row !== undefined && !(row instanceof Error));
+}

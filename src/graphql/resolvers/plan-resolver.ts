@@ -1,0 +1,50 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Agency, Committee, Goal, Plan } from '../../entities';
+import { RequestContext } from '../context';
+import { CreatePlanInput, UpdatePlanInput } from '../types';
+import { loadByGlobalId } from './ids';
+import { RollupFields } from './rollup-fields';
+
+@Resolver(() => Plan)
+export class PlanResolver extends RollupFields(Plan, (ctx, plan, asOf) => ctx.reader.planRollup(plan, asOf)) {
+  @Query(() => [Plan], { description: 'All plans, newest first.' })
+  plans(@Ctx() ctx: RequestContext): Promise<Plan[]> {
+    return ctx.services.dataSource.getRepository(Plan).find({ order: { startDate: 'DESC', rowId: 'DESC' } });
+  }
+
+  @Query(() => Plan, { description: 'One plan.' })
+  plan(@Arg('id', () => ID, { description: 'Its global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Plan> {
+    return loadByGlobalId(ctx.reader.loaders.plan, 'Plan', id);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: 'The agency that staffs the plan.' })
+  async staffAgency(@Root() plan: Plan, @Ctx() ctx: RequestContext): Promise<Agency | null> {
+    return plan.staffAgencyId === null ? null : ((await ctx.reader.loaders.agency.load(plan.staffAgencyId)) ?? null);
+  }
+
+  @FieldResolver(() => [Committee], { description: 'Its committees, by name.' })
+  committees(@Root() plan: Plan, @Ctx() ctx: RequestContext): Promise<Committee[]> {
+    return ctx.reader.loaders.committeesByPlan.load(plan.rowId);
+  }
+
+  @FieldResolver(() => [Goal], { description: 'Its goals, in order: top-level ones only unless `all` is true.' })
+  async goals(@Root() plan: Plan, @Ctx() ctx: RequestContext, @Arg('all', { defaultValue: false, description: 'Include nested goals too.' }) all: boolean): Promise<Goal[]> {
+    const goals = await ctx.reader.loaders.goalsByPlan.load(plan.rowId);
+    return all ? goals : goals.filter((g) => g.parentId === null);
+  }
+
+  @Mutation(() => Plan, { description: 'Creates a plan.' })
+  createPlan(@Arg('input', () => CreatePlanInput, { description: 'The plan.' }) input: CreatePlanInput, @Ctx() ctx: RequestContext): Promise<Plan> {
+    return ctx.writer.createPlan(input, ctx.actor);
+  }
+
+  @Mutation(() => Plan, { description: 'Changes a plan. Its dates must still hold all its milestones.' })
+  updatePlan(
+    @Arg('id', () => ID, { description: 'The plan.' }) id: string,
+    @Arg('input', () => UpdatePlanInput, { description: 'The changes.' }) input: UpdatePlanInput,
+    @Ctx() ctx: RequestContext,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
+  ): Promise<Plan> {
+    return ctx.writer.updatePlan(id, input, expectedVersion, ctx.actor);
+  }
+}

@@ -1,0 +1,234 @@
+/** GraphQL-only types: inputs, connections, roll-up shapes. Entities are object types of their own. */
+import { IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { AgencyKind, Jurisdiction, MilestoneStatus, PartnerRole, Visibility } from '../domain/enums';
+import { StatusCounts as StatusCountsRecord } from '../domain/rollup';
+import { Agency } from '../entities/agency';
+import { Milestone } from '../entities/milestone';
+import { MAX } from '../entities/limits';
+import { AgencyRole, MilestoneOrderField, OrderDirection } from './enums';
+import { DateScalar } from './scalars';
+
+@ObjectType({ description: 'How many milestones are in each status on a date.' })
+export class StatusCounts implements StatusCountsRecord {
+  @Field(() => Int, { description: 'Cancelled.' }) CANCELLED: number;
+  @Field(() => Int, { description: 'Completed on time.' }) COMPLETED: number;
+  @Field(() => Int, { description: 'Completed after the due date.' }) COMPLETED_LATE: number;
+  @Field(() => Int, { description: 'Past the due date and unfinished.' }) OVERDUE: number;
+  @Field(() => Int, { description: 'At risk.' }) AT_RISK: number;
+  @Field(() => Int, { description: 'Not started.' }) NOT_STARTED: number;
+  @Field(() => Int, { description: 'On track.' }) ON_TRACK: number;
+  @Field(() => Int, { description: 'All milestones counted.' }) total: number;
+}
+
+export function toStatusCounts(counts: StatusCountsRecord): StatusCounts {
+  return Object.assign(new StatusCounts(), counts, { total: Object.values(counts).reduce((a, b) => a + b, 0) });
+}
+
+@ObjectType({ description: 'An agency taking part in a milestone it does not lead.' })
+export class Partner {
+  @Field(() => Agency, { description: 'The partner agency.' })
+  agency: Agency;
+
+  @Field(() => PartnerRole, { description: 'Its role.' })
+  role: PartnerRole;
+}
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field({ description: 'Whether more items follow this page.' }) hasNextPage: boolean;
+  @Field({ description: 'Whether items precede this page.' }) hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item on the page.' }) startCursor: string | null;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item on the page; pass it as `after` for the next page.' }) endCursor: string | null;
+}
+
+@ObjectType({ description: 'A milestone in a page of results, with its cursor.' })
+export class MilestoneEdge {
+  @Field({ description: 'Opaque cursor of this item.' }) cursor: string;
+  @Field(() => Milestone, { description: 'The milestone.' }) node: Milestone;
+}
+
+@ObjectType({ description: 'A page of milestones (Relay connection).' })
+export class MilestoneConnection {
+  @Field(() => [MilestoneEdge], { description: 'The page, with cursors.' }) edges: MilestoneEdge[];
+  @Field(() => [Milestone], { description: 'The page, without cursors.' }) nodes: Milestone[];
+  @Field(() => PageInfo, { description: 'Paging information.' }) pageInfo: PageInfo;
+  @Field(() => Int, { description: 'How many milestones match the filter, over all pages.' }) totalCount: number;
+}
+
+@InputType({ description: 'Which milestones to list. All conditions must hold.' })
+export class MilestoneFilter {
+  @Field(() => ID, { nullable: true, description: 'Only milestones of this plan.' })
+  planId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only milestones of this goal and all goals nested under it.' })
+  goalId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only milestones this agency is involved in (see `agencyRole`).' })
+  agencyId?: string;
+
+  @Field(() => AgencyRole, { nullable: true, defaultValue: AgencyRole.LEAD, description: 'How `agencyId` must be involved; LEAD by default.' })
+  agencyRole?: AgencyRole;
+
+  @Field(() => ID, { nullable: true, description: 'Only milestones of goals assigned to this committee (and goals nested under them).' })
+  committeeId?: string;
+
+  @Field(() => [MilestoneStatus], { nullable: true, description: 'Only milestones in one of these statuses on `asOf`.' })
+  status?: MilestoneStatus[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'The date statuses and due dates are judged on; today by default.' })
+  asOf?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Only milestones due on or after this date.' })
+  dueFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Only milestones due on or before this date.' })
+  dueTo?: string;
+
+  @Field({ nullable: true, description: 'Only milestones whose title or code contains this text (case-insensitive).' })
+  @IsOptional()
+  @MaxLength(MAX.title)
+  search?: string;
+
+  @Field(() => Visibility, { nullable: true, description: 'Only milestones with this visibility.' })
+  visibility?: Visibility;
+}
+
+@InputType({ description: 'Sort order for milestones.' })
+export class MilestoneOrder {
+  @Field(() => MilestoneOrderField, { defaultValue: MilestoneOrderField.DUE_DATE, description: 'What to sort by.' })
+  field: MilestoneOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Direction.' })
+  direction: OrderDirection;
+}
+
+@InputType({ description: 'A new agency.' })
+export class CreateAgencyInput {
+  @Field({ description: 'Full name, unique.' }) @MinLength(1) @MaxLength(MAX.name) name: string;
+  @Field({ description: 'Short name, unique, e.g. "SFPD".' }) @MinLength(1) @MaxLength(MAX.shortName) shortName: string;
+  @Field(() => AgencyKind, { description: 'Kind of body.' }) kind: AgencyKind;
+  @Field(() => Jurisdiction, { description: 'Level of government.' }) jurisdiction: Jurisdiction;
+}
+
+@InputType({ description: 'Changes to an agency; omitted fields stay as they are.' })
+export class UpdateAgencyInput {
+  @Field({ nullable: true, description: 'Full name.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.name) name?: string;
+  @Field({ nullable: true, description: 'Short name.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.shortName) shortName?: string;
+  @Field(() => AgencyKind, { nullable: true, description: 'Kind of body.' }) kind?: AgencyKind;
+  @Field(() => Jurisdiction, { nullable: true, description: 'Level of government.' }) jurisdiction?: Jurisdiction;
+}
+
+@InputType({ description: 'A new plan.' })
+export class CreatePlanInput {
+  @Field({ description: 'Title.' }) @MinLength(1) @MaxLength(MAX.title) title: string;
+  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field(() => DateScalar, { description: 'First day.' }) startDate: string;
+  @Field(() => DateScalar, { description: 'Last day.' }) endDate: string;
+  @Field({ nullable: true, description: 'IANA time zone; America/Los_Angeles by default.' }) @IsOptional() @MaxLength(MAX.timeZone) timeZone?: string;
+  @Field(() => Int, { nullable: true, description: 'First month of the reporting year (1–12); 7 by default.' }) @IsOptional() @Min(1) @Max(12) fiscalYearStartMonth?: number;
+  @Field(() => ID, { nullable: true, description: 'The agency that staffs the plan.' }) staffAgencyId?: string;
+  @Field(() => Int, { nullable: true, description: 'At-risk threshold in percentage points (1–100); 25 by default.' }) @IsOptional() @Min(1) @Max(100) atRiskThreshold?: number;
+  @Field(() => Int, { nullable: true, description: 'Update cadence in days (1–366); 61 by default.' }) @IsOptional() @Min(1) @Max(366) updateCadenceDays?: number;
+  @Field(() => Int, { nullable: true, description: 'Suppression threshold for sensitive values (1–1000); 11 by default.' }) @IsOptional() @Min(1) @Max(1000) suppressionThreshold?: number;
+}
+
+@InputType({ description: 'Changes to a plan; omitted fields stay as they are.' })
+export class UpdatePlanInput {
+  @Field({ nullable: true, description: 'Title.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.title) title?: string;
+  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'First day.' }) startDate?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Last day.' }) endDate?: string;
+  @Field({ nullable: true, description: 'IANA time zone.' }) @IsOptional() @MaxLength(MAX.timeZone) timeZone?: string;
+  @Field(() => Int, { nullable: true, description: 'First month of the reporting year (1–12).' }) @IsOptional() @Min(1) @Max(12) fiscalYearStartMonth?: number;
+  @Field(() => ID, { nullable: true, description: 'The agency that staffs the plan.' }) staffAgencyId?: string;
+  @Field(() => Int, { nullable: true, description: 'At-risk threshold (1–100).' }) @IsOptional() @Min(1) @Max(100) atRiskThreshold?: number;
+  @Field(() => Int, { nullable: true, description: 'Update cadence in days (1–366).' }) @IsOptional() @Min(1) @Max(366) updateCadenceDays?: number;
+  @Field(() => Int, { nullable: true, description: 'Suppression threshold (1–1000).' }) @IsOptional() @Min(1) @Max(1000) suppressionThreshold?: number;
+}
+
+@InputType({ description: 'A new committee.' })
+export class CreateCommitteeInput {
+  @Field(() => ID, { description: 'The plan.' }) planId: string;
+  @Field({ description: 'Name, unique in the plan.' }) @MinLength(1) @MaxLength(MAX.name) name: string;
+  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field(() => ID, { nullable: true, description: 'The chairing agency.' }) chairAgencyId?: string;
+  @Field(() => [ID], { nullable: true, description: 'Member agencies.' }) memberAgencyIds?: string[];
+}
+
+@InputType({ description: 'Changes to a committee; omitted fields stay as they are.' })
+export class UpdateCommitteeInput {
+  @Field({ nullable: true, description: 'Name.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.name) name?: string;
+  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field(() => ID, { nullable: true, description: 'The chairing agency.' }) chairAgencyId?: string;
+  @Field(() => [ID], { nullable: true, description: 'Member agencies (replaces the list).' }) memberAgencyIds?: string[];
+}
+
+@InputType({ description: 'A new goal.' })
+export class CreateGoalInput {
+  @Field(() => ID, { description: 'The plan.' }) planId: string;
+  @Field(() => ID, { nullable: true, description: 'The parent goal, for a nested goal.' }) parentId?: string;
+  @Field(() => ID, { nullable: true, description: 'The committee that oversees it.' }) committeeId?: string;
+  @Field(() => ID, { nullable: true, description: 'The lead agency.' }) leadAgencyId?: string;
+  @Field({ description: 'Code, unique in the plan, e.g. "G2".' }) @MinLength(1) @MaxLength(MAX.code) code: string;
+  @Field({ description: 'Title.' }) @MinLength(1) @MaxLength(MAX.title) title: string;
+  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field(() => Float, { nullable: true, description: 'Weight (> 0); 1 by default.' }) weight?: number;
+  @Field(() => Int, { nullable: true, description: 'Sort position among siblings.' }) position?: number;
+}
+
+@InputType({ description: 'Changes to a goal; omitted fields stay as they are.' })
+export class UpdateGoalInput {
+  @Field(() => ID, { nullable: true, description: 'The parent goal.' }) parentId?: string;
+  @Field(() => ID, { nullable: true, description: 'The committee.' }) committeeId?: string;
+  @Field(() => ID, { nullable: true, description: 'The lead agency.' }) leadAgencyId?: string;
+  @Field({ nullable: true, description: 'Code.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.code) code?: string;
+  @Field({ nullable: true, description: 'Title.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.title) title?: string;
+  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field(() => Float, { nullable: true, description: 'Weight (> 0).' }) weight?: number;
+  @Field(() => Int, { nullable: true, description: 'Sort position.' }) position?: number;
+}
+
+@InputType({ description: 'A partner agency and its role.' })
+export class PartnerInput {
+  @Field(() => ID, { description: 'The agency.' }) agencyId: string;
+  @Field(() => PartnerRole, { description: 'Its role.' }) role: PartnerRole;
+}
+
+@InputType({ description: 'A new milestone.' })
+export class CreateMilestoneInput {
+  @Field(() => ID, { description: 'The goal it belongs to.' }) goalId: string;
+  @Field({ description: 'Code, unique in the plan, e.g. "G2.M3".' }) @MinLength(1) @MaxLength(MAX.code) code: string;
+  @Field({ description: 'Title.' }) @MinLength(1) @MaxLength(MAX.title) title: string;
+  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field(() => ID, { description: 'The lead (owning) agency.' }) leadAgencyId: string;
+  @Field(() => DateScalar, { description: 'Planned start, within the plan.' }) startDate: string;
+  @Field(() => DateScalar, { description: 'Due date, within the plan and not before the start; also the baseline.' }) dueDate: string;
+  @Field(() => Float, { nullable: true, description: 'Weight (> 0); 1 by default.' }) weight?: number;
+  @Field(() => Visibility, { nullable: true, description: 'PUBLIC by default.' }) visibility?: Visibility;
+  @Field(() => Int, { nullable: true, description: 'Sort position in its goal.' }) position?: number;
+  @Field(() => [PartnerInput], { nullable: true, description: 'Partner agencies.' }) partners?: PartnerInput[];
+  @Field(() => [ID], { nullable: true, description: 'Milestones (same plan) it depends on.' }) dependsOnIds?: string[];
+}
+
+@InputType({ description: 'Changes to a milestone; omitted fields stay as they are. The due date moves only with `moveDueDate`.' })
+export class UpdateMilestoneInput {
+  @Field(() => ID, { nullable: true, description: 'Move it to another goal of the same plan.' }) goalId?: string;
+  @Field({ nullable: true, description: 'Code.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.code) code?: string;
+  @Field({ nullable: true, description: 'Title.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.title) title?: string;
+  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field(() => ID, { nullable: true, description: 'The lead agency.' }) leadAgencyId?: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Planned start.' }) startDate?: string;
+  @Field(() => Float, { nullable: true, description: 'Weight (> 0).' }) weight?: number;
+  @Field(() => Visibility, { nullable: true, description: 'Visibility.' }) visibility?: Visibility;
+  @Field(() => Int, { nullable: true, description: 'Sort position.' }) position?: number;
+}
+
+@InputType({ description: 'A progress check-in.' })
+export class ReportProgressInput {
+  @Field(() => ID, { description: 'The milestone.' }) milestoneId: string;
+  @Field(() => Float, { description: 'Percent complete, 0–100.' }) percentComplete: number;
+  @Field(() => DateScalar, { nullable: true, description: 'The date the figure refers to; today by default. Not in the future.' }) reportedOn?: string;
+  @Field({ nullable: true, description: 'What happened.' }) @IsOptional() @MaxLength(MAX.note) note?: string;
+  @Field({ nullable: true, description: 'Who reports it.' }) @IsOptional() @MaxLength(MAX.author) author?: string;
+}

@@ -1,0 +1,54 @@
+/**
+ * Per-request DataLoaders: every relation a resolver walks is fetched in one batched statement
+ * per level, whatever the number of parents. Created fresh for each request (and after each
+ * mutation), so nothing is cached across requests.
+ */
+import DataLoader from 'dataloader';
+import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { Agency, Committee, CommitteeMember, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
+
+function byRowId<T extends ObjectLiteral & { rowId: number }>(ds: DataSource, entity: EntityTarget<T>): DataLoader<number, T | undefined> {
+  return new DataLoader(async (ids) => {
+    const rows = await ds.getRepository(entity).find({ where: { rowId: In([...ids]) } as never });
+    const map = new Map(rows.map((row) => [row.rowId, row]));
+    return ids.map((id) => map.get(id));
+  });
+}
+
+function groupedBy<T extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<T>,
+  key: keyof T & string,
+  order: Partial<Record<keyof T & string, 'ASC' | 'DESC'>> = {},
+): DataLoader<number, T[]> {
+  return new DataLoader(async (keys) => {
+    const rows = await ds.getRepository(entity).find({ where: { [key]: In([...keys]) } as never, order: order as never });
+    const groups = new Map<number, T[]>(keys.map((k) => [k, []]));
+    for (const row of rows) groups.get(row[key])!.push(row);
+    return keys.map((k) => groups.get(k)!);
+  });
+}
+
+export function createLoaders(ds: DataSource) {
+  return {
+    agency: byRowId(ds, Agency),
+    plan: byRowId(ds, Plan),
+    committee: byRowId(ds, Committee),
+    goal: byRowId(ds, Goal),
+    milestone: byRowId(ds, Milestone),
+    committeesByPlan: groupedBy(ds, Committee, 'planId', { name: 'ASC' }),
+    membersByCommittee: groupedBy(ds, CommitteeMember, 'committeeId'),
+    goalsByPlan: groupedBy(ds, Goal, 'planId', { position: 'ASC', code: 'ASC' }),
+    milestonesByGoal: groupedBy(ds, Milestone, 'goalId', { position: 'ASC', code: 'ASC' }),
+    milestonesByPlan: groupedBy(ds, Milestone, 'planId', { code: 'ASC' }),
+    milestonesByLeadAgency: groupedBy(ds, Milestone, 'leadAgencyId', { code: 'ASC' }),
+    partnersByMilestone: groupedBy(ds, MilestonePartner, 'milestoneId'),
+    partnershipsByAgency: groupedBy(ds, MilestonePartner, 'agencyId'),
+    dependenciesByMilestone: groupedBy(ds, MilestoneDependency, 'milestoneId'),
+    dependentsByMilestone: groupedBy(ds, MilestoneDependency, 'dependsOnId'),
+    updatesByMilestone: groupedBy(ds, ProgressUpdate, 'milestoneId', { reportedOn: 'ASC', rowId: 'ASC' }),
+    dueDateChangesByMilestone: groupedBy(ds, DueDateChange, 'milestoneId', { changedOn: 'ASC', rowId: 'ASC' }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,168 @@
+/**
+ * The `milestones` connection: SQL narrows by the stored columns, the domain rules judge status
+ * on the requested date, then the page is cut with keyset cursors (stable under inserts).
+ */
+import { Brackets, DataSource } from 'typeorm';
+import { MilestoneStatus } from '../domain/enums';
+import { MilestoneAssessment } from '../domain/milestone';
+import { Goal, Milestone } from '../entities';
+import { AgencyRole, MilestoneOrderField, OrderDirection } from '../graphql/enums';
+import { MilestoneConnection, MilestoneFilter, MilestoneOrder } from '../graphql/types';
+import { userError } from './errors';
+import { PlanReader } from './plan-reader';
+import { rowIdOf } from './plan-writer';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 100;
+
+const URGENCY: MilestoneStatus[] = [
+  MilestoneStatus.OVERDUE,
+  MilestoneStatus.AT_RISK,
+  MilestoneStatus.ON_TRACK,
+  MilestoneStatus.NOT_STARTED,
+  MilestoneStatus.COMPLETED_LATE,
+  MilestoneStatus.COMPLETED,
+  MilestoneStatus.CANCELLED,
+];
+
+type SortKey = string | number;
+
+function encodeCursor(key: SortKey, rowId: number): string {
+  return Buffer.from(JSON.stringify([key, rowId])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [SortKey, number] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && ['string', 'number'].includes(typeof value[0]) && Number.isInteger(value[1])) return value as [SortKey, number];
+  } catch {
+    // fall through to the error below
+  }
+  throw userError(`"${cursor}" is not a cursor from this list.`, 'after');
+}
+
+function compare(a: [SortKey, number], b: [SortKey, number]): number {
+  if (a[0] < b[0]) return -1;
+  if (a[0] > b[0]) return 1;
+  return a[1] - b[1];
+}
+
+/** Goal ids of the given goals and everything nested under them. */
+function withDescendants(goals: Goal[], roots: number[]): number[] {
+  const children = new Map<number, number[]>();
+  for (const g of goals) if (g.parentId !== null) children.set(g.parentId, [...(children.get(g.parentId) ?? []), g.rowId]);
+  const found = new Set<number>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (found.has(id)) continue;
+    found.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return [...found];
+}
+
+export class MilestoneSearch {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly reader: PlanReader,
+  ) {}
+
+  async search(filter: MilestoneFilter = {}, order: MilestoneOrder | undefined, first: number | undefined, after: string | undefined): Promise<MilestoneConnection> {
+    const pageSize = first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw userError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${pageSize}.`, 'first');
+    if (filter.dueFrom && filter.dueTo && filter.dueFrom > filter.dueTo) throw userError(`dueFrom ${filter.dueFrom} is after dueTo ${filter.dueTo}.`, 'dueFrom');
+    const field = order?.field ?? MilestoneOrderField.DUE_DATE;
+    const direction = order?.direction ?? OrderDirection.ASC;
+    const afterKey = after ? decodeCursor(after) : null;
+
+    const candidates = await this.candidates(filter);
+    const needsAssessment = Boolean(filter.status?.length || filter.asOf || filter.dueFrom || filter.dueTo) || [MilestoneOrderField.DUE_DATE, MilestoneOrderField.STATUS, MilestoneOrderField.DAYS_OVERDUE].includes(field);
+    const assessments = new Map<number, MilestoneAssessment>();
+    if (needsAssessment) {
+      await Promise.all(candidates.map(async (m) => assessments.set(m.rowId, await this.reader.assess(m, filter.asOf))));
+    }
+    const statuses = filter.status?.length ? new Set(filter.status) : null;
+    const matching = candidates.filter((m) => {
+      const a = assessments.get(m.rowId);
+      if (statuses && !statuses.has(a!.status)) return false;
+      if (filter.dueFrom && a!.dueDate < filter.dueFrom) return false;
+      if (filter.dueTo && a!.dueDate > filter.dueTo) return false;
+      return true;
+    });
+
+    const sign = direction === OrderDirection.DESC ? -1 : 1;
+    const keyOf = (m: Milestone): SortKey => {
+      const a = assessments.get(m.rowId);
+      switch (field) {
+        case MilestoneOrderField.DUE_DATE:
+          return a!.dueDate;
+        case MilestoneOrderField.START_DATE:
+          return m.startDate;
+        case MilestoneOrderField.CODE:
+          return m.code;
+        case MilestoneOrderField.TITLE:
+          return m.title.toLowerCase();
+        case MilestoneOrderField.STATUS:
+          return URGENCY.indexOf(a!.status);
+        case MilestoneOrderField.DAYS_OVERDUE:
+          return a!.daysOverdue;
+      }
+    };
+    const keyed = matching.map((m) => ({ m, key: [keyOf(m), m.rowId] as [SortKey, number] }));
+    keyed.sort((x, y) => sign * compare(x.key, y.key));
+    const start = afterKey ? keyed.findIndex((k) => sign * compare(k.key, afterKey) > 0) : 0;
+    const from = start === -1 ? keyed.length : start;
+    const page = keyed.slice(from, from + pageSize);
+    const edges = page.map((k) => ({ cursor: encodeCursor(k.key[0], k.key[1]), node: k.m }));
+    return {
+      edges,
+      nodes: edges.map((e) => e.node),
+      totalCount: matching.length,
+      pageInfo: {
+        hasNextPage: from + pageSize < keyed.length,
+        hasPreviousPage: from > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  }
+
+  /** The milestones that match the stored-column conditions. */
+  private async candidates(filter: MilestoneFilter): Promise<Milestone[]> {
+    const query = this.ds.getRepository(Milestone).createQueryBuilder('m');
+    if (filter.planId) query.andWhere('m.plan_id = :planId', { planId: rowIdOf(filter.planId, 'Plan', 'planId') });
+    if (filter.goalId) {
+      const goal = await this.reader.loaders.goal.load(rowIdOf(filter.goalId, 'Goal', 'goalId'));
+      const goalIds = goal ? withDescendants(await this.reader.loaders.goalsByPlan.load(goal.planId), [goal.rowId]) : [];
+      query.andWhere('m.goal_id IN (:...goalIds)', { goalIds: goalIds.length ? goalIds : [0] });
+    }
+    if (filter.committeeId) {
+      const committee = await this.reader.loaders.committee.load(rowIdOf(filter.committeeId, 'Committee', 'committeeId'));
+      const goals = committee ? await this.reader.loaders.goalsByPlan.load(committee.planId) : [];
+      const roots = goals.filter((g) => committee && g.committeeId === committee.rowId).map((g) => g.rowId);
+      const goalIds = withDescendants(goals, roots);
+      query.andWhere('m.goal_id IN (:...committeeGoalIds)', { committeeGoalIds: goalIds.length ? goalIds : [0] });
+    }
+    if (filter.agencyId) {
+      const agencyId = rowIdOf(filter.agencyId, 'Agency', 'agencyId');
+      const role = filter.agencyRole ?? AgencyRole.LEAD;
+      const partnerRoles = role === AgencyRole.SUPPORT ? ['SUPPORT'] : role === AgencyRole.CONSULTED ? ['CONSULTED'] : ['SUPPORT', 'CONSULTED'];
+      const partnered = 'EXISTS (SELECT 1 FROM milestone_partner p WHERE p.milestone_id = m.id AND p.agency_id = :agencyId AND p.role IN (:...partnerRoles))';
+      query.andWhere(
+        new Brackets((q) => {
+          if (role === AgencyRole.LEAD) q.where('m.lead_agency_id = :agencyId');
+          else if (role === AgencyRole.ANY) q.where('m.lead_agency_id = :agencyId').orWhere(partnered);
+          else q.where(partnered);
+        }),
+        { agencyId, partnerRoles },
+      );
+    }
+    if (filter.visibility) query.andWhere('m.visibility = :visibility', { visibility: filter.visibility });
+    if (filter.search) {
+      const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere("(LOWER(m.title) LIKE :pattern ESCAPE '\\' OR LOWER(m.code) LIKE :pattern ESCAPE '\\')", { pattern });
+    }
+    return query.getMany();
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * Read-side service of one request: gathers the facts the domain rules need through the
+ * request's DataLoaders and caches each computed answer per (object, date).
+ */
+import { Clock } from '../domain/clock';
+import { IsoDate } from '../domain/dates';
+import { assessMilestone, forecastCompletion, MilestoneAssessment, MilestoneFacts, MilestoneNode } from '../domain/milestone';
+import { AssessedMilestone, GoalNode, goalRollup, goalsRollup, milestonesRollup, Rollup } from '../domain/rollup';
+import { Agency, Committee, Goal, Milestone, Plan } from '../entities';
+import { AgencyRole } from '../graphql/enums';
+import { PartnerRole } from '../domain/enums';
+import { Loaders } from './loaders';
+
+export class PlanReader {
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly loaders: Loaders,
+    private readonly clock: Clock,
+  ) {}
+
+  private memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let value = this.cache.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = compute();
+      this.cache.set(key, value);
+    }
+    return value;
+  }
+
+  async planOf(planId: number): Promise<Plan> {
+    const plan = await this.loaders.plan.load(planId);
+    if (!plan) throw new Error(`plan ${planId} is missing`);
+    return plan;
+  }
+
+  /** The date a computed field refers to: `asOf` if given, else today in the plan's zone. */
+  async dateFor(planId: number, asOf?: IsoDate | null): Promise<IsoDate> {
+    if (asOf) return asOf;
+    return this.clock.today((await this.planOf(planId)).timeZone);
+  }
+
+  facts(milestone: Milestone): Promise<MilestoneFacts> {
+    return this.memo(`facts:${milestone.rowId}`, async () => {
+      const [updates, dueDateChanges, lead] = await Promise.all([
+        this.loaders.updatesByMilestone.load(milestone.rowId),
+        this.loaders.dueDateChangesByMilestone.load(milestone.rowId),
+        this.loaders.agency.load(milestone.leadAgencyId),
+      ]);
+      return {
+        code: milestone.code,
+        leadAgency: lead?.shortName,
+        startDate: milestone.startDate,
+        dueDate: milestone.dueDate,
+        baselineDueDate: milestone.baselineDueDate,
+        completedOn: milestone.completedOn,
+        cancelledOn: milestone.cancelledOn,
+        cancelReason: milestone.cancelReason,
+        updates,
+        dueDateChanges,
+      };
+    });
+  }
+
+  async dependenciesOf(milestone: Milestone): Promise<Milestone[]> {
+    const links = await this.loaders.dependenciesByMilestone.load(milestone.rowId);
+    const rows = await this.loaders.milestone.loadMany(links.map((link) => link.dependsOnId));
+    return rows.filter((row): row is Milestone => row instanceof Milestone);
+  }
+
+  async dependentsOf(milestone: Milestone): Promise<Milestone[]> {
+    const links = await this.loaders.dependentsByMilestone.load(milestone.rowId);
+    const rows = await this.loaders.milestone.loadMany(links.map((link) => link.milestoneId));
+    return rows.filter((row): row is Milestone => row instanceof Milestone);
+  }
+
+  async assess(milestone: Milestone, asOf?: IsoDate | null): Promise<MilestoneAssessment> {
+    const date = await this.dateFor(milestone.planId, asOf);
+    return this.memo(`assess:${milestone.rowId}@${date}`, async () => {
+      const [plan, facts, dependencies] = await Promise.all([this.planOf(milestone.planId), this.facts(milestone), this.dependenciesOf(milestone)]);
+      const dependencyFacts = await Promise.all(dependencies.map((d) => this.facts(d)));
+      return assessMilestone(facts, dependencyFacts, date, plan);
+    });
+  }
+
+  /** Forecast with upstream propagation: walks the dependency graph one batched level at a time. */
+  async forecast(milestone: Milestone, asOf?: IsoDate | null): Promise<IsoDate | null> {
+    const date = await this.dateFor(milestone.planId, asOf);
+    const graph = new Map<string, MilestoneNode>();
+    let frontier = [milestone];
+    while (frontier.length > 0) {
+      const next: Milestone[] = [];
+      await Promise.all(
+        frontier.map(async (m) => {
+          const key = String(m.rowId);
+          if (graph.has(key)) return;
+          const [facts, upstream] = await Promise.all([this.facts(m), this.dependenciesOf(m)]);
+          graph.set(key, { facts, dependsOn: upstream.map((u) => String(u.rowId)) });
+          next.push(...upstream.filter((u) => !graph.has(String(u.rowId))));
+        }),
+      );
+      frontier = next;
+    }
+    return forecastCompletion(String(milestone.rowId), graph, date);
+  }
+
+  private async assessed(milestones: Milestone[], date: IsoDate): Promise<AssessedMilestone[]> {
+    return Promise.all(milestones.map(async (m) => ({ weight: m.weight, ...(await this.assess(m, date)) })));
+  }
+
+  private async goalNode(goal: Goal, date: IsoDate): Promise<GoalNode> {
+    const [siblings, milestones] = await Promise.all([this.loaders.goalsByPlan.load(goal.planId), this.loaders.milestonesByGoal.load(goal.rowId)]);
+    const children = siblings.filter((g) => g.parentId === goal.rowId);
+    return {
+      weight: goal.weight,
+      milestones: await this.assessed(milestones, date),
+      children: await Promise.all(children.map((child) => this.goalNode(child, date))),
+    };
+  }
+
+  async goalRollup(goal: Goal, asOf?: IsoDate | null): Promise<Rollup> {
+    const date = await this.dateFor(goal.planId, asOf);
+    return this.memo(`goal:${goal.rowId}@${date}`, async () => goalRollup(await this.goalNode(goal, date)));
+  }
+
+  async planRollup(plan: Plan, asOf?: IsoDate | null): Promise<Rollup> {
+    const date = await this.dateFor(plan.rowId, asOf);
+    return this.memo(`plan:${plan.rowId}@${date}`, async () => {
+      const goals = (await this.loaders.goalsByPlan.load(plan.rowId)).filter((g) => g.parentId === null);
+      return goalsRollup(await Promise.all(goals.map((g) => this.goalNode(g, date))));
+    });
+  }
+
+  /** A committee is measured through its goals; a goal nested in another goal of the same committee counts once. */
+  async committeeGoals(committee: Committee): Promise<Goal[]> {
+    const goals = await this.loaders.goalsByPlan.load(committee.planId);
+    const byId = new Map(goals.map((g) => [g.rowId, g]));
+    const underCommitteeGoal = (g: Goal): boolean => {
+      for (let parent = g.parentId === null ? undefined : byId.get(g.parentId); parent; parent = parent.parentId === null ? undefined : byId.get(parent.parentId)) {
+        if (parent.committeeId === committee.rowId) return true;
+      }
+      return false;
+    };
+    return goals.filter((g) => g.committeeId === committee.rowId && !underCommitteeGoal(g));
+  }
+
+  async committeeRollup(committee: Committee, asOf?: IsoDate | null): Promise<Rollup> {
+    const date = await this.dateFor(committee.planId, asOf);
+    return this.memo(`committee:${committee.rowId}@${date}`, async () => {
+      const goals = await this.committeeGoals(committee);
+      return goalsRollup(await Promise.all(goals.map((g) => this.goalNode(g, date))));
+    });
+  }
+
+  /** Milestones an agency is involved in with the given role, optionally within one plan. */
+  async agencyMilestones(agency: Agency, role: AgencyRole, planId?: number): Promise<Milestone[]> {
+    const found: Milestone[] = [];
+    if (role === AgencyRole.LEAD || role === AgencyRole.ANY) found.push(...(await this.loaders.milestonesByLeadAgency.load(agency.rowId)));
+    if (role !== AgencyRole.LEAD) {
+      const roles = role === AgencyRole.SUPPORT ? [PartnerRole.SUPPORT] : role === AgencyRole.CONSULTED ? [PartnerRole.CONSULTED] : [PartnerRole.SUPPORT, PartnerRole.CONSULTED];
+      const links = (await this.loaders.partnershipsByAgency.load(agency.rowId)).filter((p) => roles.includes(p.role));
+      const partnered = await this.loaders.milestone.loadMany(links.map((p) => p.milestoneId));
+      found.push(...partnered.filter((m): m is Milestone => m instanceof Milestone));
+    }
+    return found.filter((m) => planId === undefined || m.planId === planId).sort((a, b) => a.planId - b.planId || a.code.localeCompare(b.code));
+  }
+
+  /**
+   * An agency's roll-up across plans. Each milestone is judged on `asOf`, or on today in its own
+   * plan's zone; counts and progress then add up across plans.
+   */
+  async agencyRollup(agency: Agency, role: AgencyRole, asOf?: IsoDate | null, planId?: number): Promise<Rollup> {
+    return this.memo(`agency:${agency.rowId}:${role}:${planId ?? '*'}@${asOf ?? 'today'}`, async () => {
+      const milestones = await this.agencyMilestones(agency, role, planId);
+      const assessed = await Promise.all(milestones.map(async (m) => ({ weight: m.weight, ...(await this.assess(m, asOf)) })));
+      return milestonesRollup(assessed);
+    });
+  }
+}

@@ -1,0 +1,557 @@
+/**
+ * Write-side service: validates every change against domain.md before touching the database,
+ * then writes it and its audit entry in one transaction. Bad input changes nothing.
+ */
+import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { Clock } from '../domain/clock';
+import { isValidTimeZone, IsoDate } from '../domain/dates';
+import { PartnerRole, Visibility } from '../domain/enums';
+import { Agency, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
+import { fromGlobalId, NodeTypeName } from '../entities/global-id';
+import { MAX } from '../entities/limits';
+import {
+  CreateAgencyInput,
+  CreateCommitteeInput,
+  CreateGoalInput,
+  CreateMilestoneInput,
+  CreatePlanInput,
+  ReportProgressInput,
+  UpdateAgencyInput,
+  UpdateCommitteeInput,
+  UpdateGoalInput,
+  UpdateMilestoneInput,
+  UpdatePlanInput,
+} from '../graphql/types';
+import { conflict, notFound, userError } from './errors';
+import { WriteLock } from './write-lock';
+
+type Versioned = ObjectLiteral & { rowId: number; version: number };
+
+/** Decodes a global ID of the expected type; anything else is the caller's mistake. */
+export function rowIdOf(globalId: string, type: NodeTypeName, field = 'id'): number {
+  const decoded = fromGlobalId(globalId);
+  if (!decoded || decoded.type !== type) throw userError(`"${globalId}" is not a ${type} ID.`, field);
+  return decoded.id;
+}
+
+function requireText(value: string | undefined, field: string): void {
+  if (value !== undefined && value.trim() === '') throw userError(`${field} must not be blank.`, field);
+}
+
+function requireWeight(weight: number | undefined): void {
+  if (weight !== undefined && !(Number.isFinite(weight) && weight > 0 && weight <= 1000)) throw userError(`weight must be greater than 0 and at most 1000, got ${weight}.`, 'weight');
+}
+
+function requireTimeZone(timeZone: string | undefined): void {
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) throw userError(`"${timeZone}" is not an IANA time zone (e.g. America/Los_Angeles).`, 'timeZone');
+}
+
+function plainValues(row: ObjectLiteral): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (['version', 'createdAt', 'updatedAt'].includes(key)) continue;
+    values[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return values;
+}
+
+/** { field: { before, after } } for the fields that differ. */
+function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { before: unknown; after: unknown }> {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { before: before[key] ?? null, after: after[key] ?? null };
+  }
+  return changes;
+}
+
+export class PlanWriter {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly lock: WriteLock,
+  ) {}
+
+  /** One mutation: serialised with other writes, in one transaction, audited. */
+  private run<T>(work: (tx: Transaction) => Promise<T>, actor: string): Promise<T> {
+    return this.lock.run(() => this.ds.transaction((em) => work(new Transaction(em, this.clock, actor))));
+  }
+
+  createAgency(input: CreateAgencyInput, actor: string): Promise<Agency> {
+    return this.run(async (tx) => {
+      requireText(input.name, 'name');
+      requireText(input.shortName, 'shortName');
+      await tx.requireUniqueAgency(input.name, input.shortName);
+      return tx.insert(Agency, { ...input }, 'createAgency', null);
+    }, actor);
+  }
+
+  updateAgency(id: string, input: UpdateAgencyInput, expectedVersion: number | undefined, actor: string): Promise<Agency> {
+    return this.run(async (tx) => {
+      const agency = await tx.find(Agency, id);
+      requireText(input.name, 'name');
+      requireText(input.shortName, 'shortName');
+      await tx.requireUniqueAgency(input.name, input.shortName, agency.rowId);
+      return tx.update(agency, { ...input }, expectedVersion, 'updateAgency', null);
+    }, actor);
+  }
+
+  createPlan(input: CreatePlanInput, actor: string): Promise<Plan> {
+    return this.run(async (tx) => {
+      requireText(input.title, 'title');
+      requireTimeZone(input.timeZone);
+      if (input.startDate > input.endDate) throw userError(`The plan cannot end (${input.endDate}) before it starts (${input.startDate}).`, 'endDate');
+      const { staffAgencyId, ...fields } = input;
+      const staff = staffAgencyId ? (await tx.find(Agency, staffAgencyId, 'staffAgencyId')).rowId : null;
+      return tx.insert(Plan, { ...fields, staffAgencyId: staff }, 'createPlan', (p) => p.rowId);
+    }, actor);
+  }
+
+  updatePlan(id: string, input: UpdatePlanInput, expectedVersion: number | undefined, actor: string): Promise<Plan> {
+    return this.run(async (tx) => {
+      const plan = await tx.find(Plan, id);
+      requireText(input.title, 'title');
+      requireTimeZone(input.timeZone);
+      const { staffAgencyId, ...fields } = input;
+      const changes: Partial<Plan> = { ...fields };
+      if (staffAgencyId !== undefined) changes.staffAgencyId = staffAgencyId === null ? null : (await tx.find(Agency, staffAgencyId, 'staffAgencyId')).rowId;
+      const startDate = input.startDate ?? plan.startDate;
+      const endDate = input.endDate ?? plan.endDate;
+      if (startDate > endDate) throw userError(`The plan cannot end (${endDate}) before it starts (${startDate}).`, 'endDate');
+      const outside = await tx.em
+        .getRepository(Milestone)
+        .createQueryBuilder('m')
+        .where('m.planId = :planId', { planId: plan.rowId })
+        .andWhere('(m.startDate < :startDate OR m.dueDate > :endDate)', { startDate, endDate })
+        .orderBy('m.code')
+        .getMany();
+      if (outside.length > 0) {
+        throw userError(`${outside.length} milestone(s) would fall outside ${startDate} … ${endDate}, e.g. ${outside[0].code} (${outside[0].startDate} … ${outside[0].dueDate}).`, 'startDate');
+      }
+      return tx.update(plan, changes, expectedVersion, 'updatePlan', plan.rowId);
+    }, actor);
+  }
+
+  createCommittee(input: CreateCommitteeInput, actor: string): Promise<Committee> {
+    return this.run(async (tx) => {
+      const plan = await tx.find(Plan, input.planId, 'planId');
+      requireText(input.name, 'name');
+      await tx.requireUnique(Committee, { planId: plan.rowId, name: input.name }, `A committee named "${input.name}" already exists in this plan.`);
+      const chair = input.chairAgencyId ? (await tx.find(Agency, input.chairAgencyId, 'chairAgencyId')).rowId : null;
+      const committee = await tx.insert(Committee, { planId: plan.rowId, name: input.name, description: input.description ?? '', chairAgencyId: chair }, 'createCommittee', () => plan.rowId);
+      await tx.setCommitteeMembers(committee, input.memberAgencyIds ?? []);
+      return committee;
+    }, actor);
+  }
+
+  updateCommittee(id: string, input: UpdateCommitteeInput, expectedVersion: number | undefined, actor: string): Promise<Committee> {
+    return this.run(async (tx) => {
+      const committee = await tx.find(Committee, id);
+      requireText(input.name, 'name');
+      if (input.name !== undefined) {
+        await tx.requireUnique(Committee, { planId: committee.planId, name: input.name }, `A committee named "${input.name}" already exists in this plan.`, committee.rowId);
+      }
+      const changes: Partial<Committee> = {};
+      if (input.name !== undefined) changes.name = input.name;
+      if (input.description !== undefined) changes.description = input.description;
+      if (input.chairAgencyId !== undefined) changes.chairAgencyId = input.chairAgencyId === null ? null : (await tx.find(Agency, input.chairAgencyId, 'chairAgencyId')).rowId;
+      if (input.memberAgencyIds) await tx.setCommitteeMembers(committee, input.memberAgencyIds);
+      return tx.update(committee, changes, expectedVersion, 'updateCommittee', committee.planId, true);
+    }, actor);
+  }
+
+  createGoal(input: CreateGoalInput, actor: string): Promise<Goal> {
+    return this.run(async (tx) => {
+      const plan = await tx.find(Plan, input.planId, 'planId');
+      requireText(input.code, 'code');
+      requireText(input.title, 'title');
+      requireWeight(input.weight);
+      await tx.requireUnique(Goal, { planId: plan.rowId, code: input.code }, `A goal with code "${input.code}" already exists in this plan.`);
+      const links = await tx.goalLinks(plan.rowId, input);
+      return tx.insert(
+        Goal,
+        { planId: plan.rowId, code: input.code, title: input.title, description: input.description ?? '', weight: input.weight ?? 1, position: input.position ?? 0, ...links },
+        'createGoal',
+        () => plan.rowId,
+      );
+    }, actor);
+  }
+
+  updateGoal(id: string, input: UpdateGoalInput, expectedVersion: number | undefined, actor: string): Promise<Goal> {
+    return this.run(async (tx) => {
+      const goal = await tx.find(Goal, id);
+      requireText(input.code, 'code');
+      requireText(input.title, 'title');
+      requireWeight(input.weight);
+      if (input.code !== undefined) await tx.requireUnique(Goal, { planId: goal.planId, code: input.code }, `A goal with code "${input.code}" already exists in this plan.`, goal.rowId);
+      const links = await tx.goalLinks(goal.planId, input, goal);
+      const { parentId: _p, committeeId: _c, leadAgencyId: _l, ...fields } = input;
+      return tx.update(goal, { ...fields, ...links }, expectedVersion, 'updateGoal', goal.planId);
+    }, actor);
+  }
+
+  createMilestone(input: CreateMilestoneInput, actor: string): Promise<Milestone> {
+    return this.run(async (tx) => {
+      const goal = await tx.find(Goal, input.goalId, 'goalId');
+      const plan = await tx.em.findOneByOrFail(Plan, { rowId: goal.planId });
+      const lead = await tx.find(Agency, input.leadAgencyId, 'leadAgencyId');
+      requireText(input.code, 'code');
+      requireText(input.title, 'title');
+      requireWeight(input.weight);
+      tx.requireTimeline(plan, input.startDate, input.dueDate);
+      await tx.requireUnique(Milestone, { planId: plan.rowId, code: input.code }, `A milestone with code "${input.code}" already exists in this plan.`);
+      const milestone = await tx.insert(
+        Milestone,
+        {
+          planId: plan.rowId,
+          goalId: goal.rowId,
+          leadAgencyId: lead.rowId,
+          code: input.code,
+          title: input.title,
+          description: input.description ?? '',
+          startDate: input.startDate,
+          dueDate: input.dueDate,
+          baselineDueDate: input.dueDate,
+          weight: input.weight ?? 1,
+          visibility: input.visibility ?? Visibility.PUBLIC,
+          position: input.position ?? 0,
+        },
+        'createMilestone',
+        () => plan.rowId,
+      );
+      for (const partner of input.partners ?? []) await tx.addPartner(milestone, partner.agencyId, partner.role);
+      for (const dependsOnId of input.dependsOnIds ?? []) await tx.addDependency(milestone, dependsOnId);
+      return milestone;
+    }, actor);
+  }
+
+  updateMilestone(id: string, input: UpdateMilestoneInput, expectedVersion: number | undefined, actor: string): Promise<Milestone> {
+    return this.run(async (tx) => {
+      const milestone = await tx.find(Milestone, id);
+      const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
+      requireText(input.code, 'code');
+      requireText(input.title, 'title');
+      requireWeight(input.weight);
+      const { goalId, leadAgencyId, ...changes } = input as UpdateMilestoneInput & Partial<Milestone>;
+      const patch: Partial<Milestone> = { ...changes } as Partial<Milestone>;
+      if (goalId !== undefined) {
+        const goal = await tx.find(Goal, goalId, 'goalId');
+        if (goal.planId !== milestone.planId) throw userError(`Goal ${goal.code} belongs to another plan; a milestone stays in its plan.`, 'goalId');
+        patch.goalId = goal.rowId;
+      }
+      if (leadAgencyId !== undefined) patch.leadAgencyId = (await tx.find(Agency, leadAgencyId, 'leadAgencyId')).rowId;
+      if (input.code !== undefined) await tx.requireUnique(Milestone, { planId: milestone.planId, code: input.code }, `A milestone with code "${input.code}" already exists in this plan.`, milestone.rowId);
+      if (input.startDate !== undefined) tx.requireTimeline(plan, input.startDate, milestone.dueDate);
+      if (patch.leadAgencyId !== undefined) await tx.em.delete(MilestonePartner, { milestoneId: milestone.rowId, agencyId: patch.leadAgencyId });
+      return tx.update(milestone, patch, expectedVersion, 'updateMilestone', milestone.planId);
+    }, actor);
+  }
+
+  reportProgress(input: ReportProgressInput, actor: string): Promise<ProgressUpdate> {
+    return this.run(async (tx) => {
+      const milestone = await tx.find(Milestone, input.milestoneId, 'milestoneId');
+      const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
+      if (!(Number.isFinite(input.percentComplete) && input.percentComplete >= 0 && input.percentComplete <= 100)) {
+        throw userError(`percentComplete must be between 0 and 100, got ${input.percentComplete}.`, 'percentComplete');
+      }
+      const reportedOn = input.reportedOn ?? tx.today(plan);
+      tx.requirePastOrToday(plan, reportedOn, 'reportedOn');
+      if (reportedOn < plan.startDate) throw userError(`reportedOn ${reportedOn} is before the plan starts (${plan.startDate}).`, 'reportedOn');
+      if (milestone.cancelledOn !== null && milestone.cancelledOn <= reportedOn) throw conflict(`${milestone.code} was cancelled on ${milestone.cancelledOn}; reopen it before reporting progress.`);
+      if (milestone.completedOn !== null && milestone.completedOn <= reportedOn) throw conflict(`${milestone.code} was completed on ${milestone.completedOn}; reopen it before reporting progress.`);
+      return tx.insert(
+        ProgressUpdate,
+        { milestoneId: milestone.rowId, reportedOn, percentComplete: input.percentComplete, note: input.note ?? '', author: input.author ?? tx.actor },
+        'reportProgress',
+        () => milestone.planId,
+      );
+    }, actor);
+  }
+
+  completeMilestone(id: string, completedOn: IsoDate | undefined, expectedVersion: number | undefined, actor: string): Promise<Milestone> {
+    return this.run(async (tx) => {
+      const milestone = await tx.find(Milestone, id);
+      const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
+      if (milestone.completedOn) throw conflict(`${milestone.code} is already completed (on ${milestone.completedOn}).`);
+      if (milestone.cancelledOn) throw conflict(`${milestone.code} was cancelled on ${milestone.cancelledOn}; reopen it before completing it.`);
+      const date = completedOn ?? tx.today(plan);
+      tx.requirePastOrToday(plan, date, 'completedOn');
+      if (date < plan.startDate) throw userError(`completedOn ${date} is before the plan starts (${plan.startDate}).`, 'completedOn');
+      return tx.update(milestone, { completedOn: date }, expectedVersion, 'completeMilestone', milestone.planId);
+    }, actor);
+  }
+
+  cancelMilestone(id: string, reason: string, cancelledOn: IsoDate | undefined, expectedVersion: number | undefined, actor: string): Promise<Milestone> {
+    return this.run(async (tx) => {
+      const milestone = await tx.find(Milestone, id);
+      const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
+      tx.requireReason(reason);
+      if (milestone.cancelledOn) throw conflict(`${milestone.code} is already cancelled (on ${milestone.cancelledOn}).`);
+      if (milestone.completedOn) throw conflict(`${milestone.code} was completed on ${milestone.completedOn}; reopen it before cancelling it.`);
+      const date = cancelledOn ?? tx.today(plan);
+      tx.requirePastOrToday(plan, date, 'cancelledOn');
+      if (date < plan.startDate) throw userError(`cancelledOn ${date} is before the plan starts (${plan.startDate}).`, 'cancelledOn');
+      return tx.update(milestone, { cancelledOn: date, cancelReason: reason.trim() }, expectedVersion, 'cancelMilestone', milestone.planId);
+    }, actor);
+  }
+
+  reopenMilestone(id: string, expectedVersion: number | undefined, actor: string): Promise<Milestone> {
+    return this.run(async (tx) => {
+      const milestone = await tx.find(Milestone, id);
+      if (!milestone.completedOn && !milestone.cancelledOn) throw conflict(`${milestone.code} is neither completed nor cancelled; there is nothing to reopen.`);
+      return tx.update(milestone, { completedOn: null, cancelledOn: null, cancelReason: null }, expectedVersion, 'reopenMilestone', milestone.planId);
+    }, actor);
+  }
+
+  moveDueDate(id: string, newDueDate: IsoDate, reason: string, expectedVersion: number | undefined, actor: string): Promise<Milestone> {
+    return this.run(async (tx) => {
+      const milestone = await tx.find(Milestone, id);
+      const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
+      tx.requireReason(reason);
+      if (newDueDate === milestone.dueDate) throw userError(`${milestone.code} is already due on ${newDueDate}.`, 'newDueDate');
+      tx.requireTimeline(plan, milestone.startDate, newDueDate, 'newDueDate');
+      const change = await tx.em.save(
+        tx.em.create(DueDateChange, { milestoneId: milestone.rowId, changedOn: tx.today(plan), fromDate: milestone.dueDate, toDate: newDueDate, reason: reason.trim(), author: tx.actor }),
+      );
+      return tx.update(milestone, { dueDate: newDueDate }, expectedVersion, 'moveDueDate', milestone.planId, true, { reason: { before: null, after: change.reason } });
+    }, actor);
+  }
+
+  addPartner(milestoneId: string, agencyId: string, role: PartnerRole, actor: string): Promise<Milestone> {
+    return this.run(async (tx) => {
+      const milestone = await tx.find(Milestone, milestoneId, 'milestoneId');
+      await tx.addPartner(milestone, agencyId, role);
+      return milestone;
+    }, actor);
+  }
+
+  removePartner(milestoneId: string, agencyId: string, actor: string): Promise<Milestone> {
+    return this.run(async (tx) => {
+      const milestone = await tx.find(Milestone, milestoneId, 'milestoneId');
+      const agency = await tx.find(Agency, agencyId, 'agencyId');
+      const existing = await tx.em.findOneBy(MilestonePartner, { milestoneId: milestone.rowId, agencyId: agency.rowId });
+      if (!existing) throw notFound(`partner ${agency.shortName} on ${milestone.code}`, agencyId);
+      await tx.em.delete(MilestonePartner, { milestoneId: milestone.rowId, agencyId: agency.rowId });
+      await tx.audit('removePartner', 'Milestone', milestone.rowId, milestone.planId, { partner: { before: `${agency.shortName} (${existing.role})`, after: null } });
+      return milestone;
+    }, actor);
+  }
+
+  addDependency(milestoneId: string, dependsOnId: string, actor: string): Promise<Milestone> {
+    return this.run(async (tx) => {
+      const milestone = await tx.find(Milestone, milestoneId, 'milestoneId');
+      await tx.addDependency(milestone, dependsOnId);
+      return milestone;
+    }, actor);
+  }
+
+  removeDependency(milestoneId: string, dependsOnId: string, actor: string): Promise<Milestone> {
+    return this.run(async (tx) => {
+      const milestone = await tx.find(Milestone, milestoneId, 'milestoneId');
+      const upstream = await tx.find(Milestone, dependsOnId, 'dependsOnId');
+      const deleted = await tx.em.delete(MilestoneDependency, { milestoneId: milestone.rowId, dependsOnId: upstream.rowId });
+      if (!deleted.affected) throw notFound(`dependency of ${milestone.code} on ${upstream.code}`, dependsOnId);
+      await tx.audit('removeDependency', 'Milestone', milestone.rowId, milestone.planId, { dependsOn: { before: upstream.code, after: null } });
+      return milestone;
+    }, actor);
+  }
+}
+
+/** Helpers bound to one open transaction and its actor. */
+class Transaction {
+  constructor(
+    readonly em: EntityManager,
+    private readonly clock: Clock,
+    readonly actor: string,
+  ) {}
+
+  today(plan: Plan): IsoDate {
+    return this.clock.today(plan.timeZone);
+  }
+
+  async find<T extends Versioned>(entity: EntityTarget<T> & { name: string }, globalId: string, field = 'id'): Promise<T> {
+    const type = entity.name as NodeTypeName;
+    const row = await this.em.findOneBy(entity, { rowId: rowIdOf(globalId, type, field) } as never);
+    if (!row) throw notFound(type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), globalId);
+    return row;
+  }
+
+  async requireUnique<T extends Versioned>(entity: EntityTarget<T>, where: Partial<T>, message: string, exceptRowId?: number): Promise<void> {
+    const existing = await this.em.findOneBy(entity, where as never);
+    if (existing && existing.rowId !== exceptRowId) throw conflict(message);
+  }
+
+  async requireUniqueAgency(name: string | undefined, shortName: string | undefined, exceptRowId?: number): Promise<void> {
+    if (name !== undefined) await this.requireUnique(Agency, { name }, `An agency named "${name}" already exists.`, exceptRowId);
+    if (shortName !== undefined) await this.requireUnique(Agency, { shortName }, `An agency with short name "${shortName}" already exists.`, exceptRowId);
+  }
+
+  requireTimeline(plan: Plan, startDate: IsoDate, dueDate: IsoDate, dueField = 'dueDate'): void {
+    if (startDate > dueDate) throw userError(`The due date ${dueDate} is before the start date ${startDate}.`, dueField);
+    if (startDate < plan.startDate || startDate > plan.endDate) throw userError(`The start date ${startDate} is outside the plan (${plan.startDate} … ${plan.endDate}).`, 'startDate');
+    if (dueDate < plan.startDate || dueDate > plan.endDate) throw userError(`The due date ${dueDate} is outside the plan (${plan.startDate} … ${plan.endDate}).`, dueField);
+  }
+
+  requirePastOrToday(plan: Plan, date: IsoDate, field: string): void {
+    const today = this.today(plan);
+    if (date > today) throw userError(`${field} ${date} is in the future (today is ${today} in ${plan.timeZone}).`, field);
+  }
+
+  requireReason(reason: string): void {
+    if (reason.trim() === '') throw userError('A reason is required.', 'reason');
+    if (reason.length > MAX.reason) throw userError(`The reason must be at most ${MAX.reason} characters.`, 'reason');
+  }
+
+  async insert<T extends ObjectLiteral & { rowId: number }>(entity: EntityTarget<T>, values: Partial<T>, action: string, planOf: ((row: T) => number) | null): Promise<T> {
+    const row = await this.em.save(this.em.create(entity, values as never));
+    const saved = row as unknown as T;
+    const planId = planOf ? planOf(saved) : null;
+    await this.audit(action, (entity as { name: string }).name, saved.rowId, planId, diff({}, plainValues(saved)));
+    return saved;
+  }
+
+  /**
+   * Compare-and-set on the version column: the UPDATE only matches the version the caller saw
+   * (or, without `expectedVersion`, the version just read), so concurrent writers cannot both win.
+   */
+  async update<T extends Versioned>(
+    row: T,
+    changes: Partial<T>,
+    expectedVersion: number | undefined,
+    action: string,
+    planId: number | null,
+    alwaysAudit = false,
+    extra: Record<string, { before: unknown; after: unknown }> = {},
+  ): Promise<T> {
+    const entity = row.constructor as EntityTarget<T> & { name: string };
+    if (expectedVersion !== undefined && expectedVersion !== row.version) {
+      throw conflict(`${entity.name} was changed by someone else (now version ${row.version}, you expected ${expectedVersion}). Reload and try again.`, { currentVersion: row.version });
+    }
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<T>;
+    const changed = diff(plainValues(row), { ...plainValues(row), ...defined });
+    if (Object.keys(changed).length === 0 && !alwaysAudit) return row;
+    const result = await this.em
+      .createQueryBuilder()
+      .update(entity)
+      .set({ ...defined, version: () => 'version + 1' } as never)
+      .where('id = :id AND version = :version', { id: row.rowId, version: row.version })
+      .execute();
+    if (result.affected !== 1) {
+      const current = await this.em.findOneBy(entity, { rowId: row.rowId } as never);
+      throw conflict(`${entity.name} was changed by someone else (now version ${current?.version}). Reload and try again.`, { currentVersion: current?.version ?? null });
+    }
+    await this.audit(action, entity.name, row.rowId, planId, { ...changed, ...extra });
+    return (await this.em.findOneBy(entity, { rowId: row.rowId } as never))!;
+  }
+
+  async audit(action: string, entityType: string, entityRowId: number, planId: number | null, changes: Record<string, unknown>): Promise<void> {
+    await this.em.insert(AuditEntry, {
+      occurredAt: this.clock.now().toISOString(),
+      actor: this.actor,
+      action,
+      entityType,
+      entityRowId,
+      planId,
+      changes: JSON.stringify(changes),
+    });
+  }
+
+  async setCommitteeMembers(committee: Committee, agencyIds: string[]): Promise<void> {
+    const agencies = await Promise.all(agencyIds.map((id) => this.find(Agency, id, 'memberAgencyIds')));
+    const before = await this.em.findBy(CommitteeMember, { committeeId: committee.rowId });
+    await this.em.delete(CommitteeMember, { committeeId: committee.rowId });
+    const unique = [...new Map(agencies.map((a) => [a.rowId, a])).values()];
+    if (unique.length > 0) await this.em.insert(CommitteeMember, unique.map((a) => ({ committeeId: committee.rowId, agencyId: a.rowId })));
+    const beforeIds = before.map((m) => m.agencyId).sort((a, b) => a - b);
+    const afterIds = unique.map((a) => a.rowId).sort((a, b) => a - b);
+    if (JSON.stringify(beforeIds) !== JSON.stringify(afterIds)) {
+      await this.audit('setCommitteeMembers', 'Committee', committee.rowId, committee.planId, { memberAgencyIds: { before: beforeIds, after: afterIds } });
+    }
+  }
+
+  /** Resolves and checks a goal's parent, committee and lead agency (same plan; no cycles). */
+  async goalLinks(planId: number, input: { parentId?: string | null; committeeId?: string | null; leadAgencyId?: string | null }, goal?: Goal): Promise<Partial<Goal>> {
+    const links: Partial<Goal> = {};
+    if (input.parentId !== undefined) {
+      if (input.parentId === null) links.parentId = null;
+      else {
+        const parent = await this.find(Goal, input.parentId, 'parentId');
+        if (parent.planId !== planId) throw userError(`Goal ${parent.code} belongs to another plan.`, 'parentId');
+        if (goal) {
+          const goals = await this.em.findBy(Goal, { planId });
+          const byId = new Map(goals.map((g) => [g.rowId, g]));
+          for (let g: Goal | undefined = parent; g; g = g.parentId === null ? undefined : byId.get(g.parentId)) {
+            if (g.rowId === goal.rowId) throw userError(`Goal ${goal.code} cannot be nested under ${parent.code}, which is inside it.`, 'parentId');
+          }
+        }
+        links.parentId = parent.rowId;
+      }
+    }
+    if (input.committeeId !== undefined) {
+      if (input.committeeId === null) links.committeeId = null;
+      else {
+        const committee = await this.find(Committee, input.committeeId, 'committeeId');
+        if (committee.planId !== planId) throw userError(`Committee "${committee.name}" belongs to another plan.`, 'committeeId');
+        links.committeeId = committee.rowId;
+      }
+    }
+    if (input.leadAgencyId !== undefined) links.leadAgencyId = input.leadAgencyId === null ? null : (await this.find(Agency, input.leadAgencyId, 'leadAgencyId')).rowId;
+    return links;
+  }
+
+  async addPartner(milestone: Milestone, agencyId: string, role: PartnerRole): Promise<void> {
+    const agency = await this.find(Agency, agencyId, 'agencyId');
+    if (agency.rowId === milestone.leadAgencyId) throw userError(`${agency.shortName} leads ${milestone.code}; a lead agency is not also a partner.`, 'agencyId');
+    const existing = await this.em.findOneBy(MilestonePartner, { milestoneId: milestone.rowId, agencyId: agency.rowId });
+    if (existing?.role === role) return;
+    await this.em.save(MilestonePartner, { milestoneId: milestone.rowId, agencyId: agency.rowId, role });
+    await this.audit('addPartner', 'Milestone', milestone.rowId, milestone.planId, {
+      partner: { before: existing ? `${agency.shortName} (${existing.role})` : null, after: `${agency.shortName} (${role})` },
+    });
+  }
+
+  /** Adds "milestone depends on upstream", refusing other plans and cycles (naming the cycle). */
+  async addDependency(milestone: Milestone, dependsOnId: string): Promise<void> {
+    const upstream = await this.find(Milestone, dependsOnId, 'dependsOnId');
+    if (upstream.planId !== milestone.planId) throw userError(`${upstream.code} belongs to another plan; dependencies stay within one plan.`, 'dependsOnId');
+    if (upstream.rowId === milestone.rowId) throw userError(`${milestone.code} cannot depend on itself.`, 'dependsOnId');
+    const links = await this.em
+      .getRepository(MilestoneDependency)
+      .createQueryBuilder('d')
+      .innerJoin(Milestone, 'm', 'm.id = d.milestone_id')
+      .where('m.plan_id = :planId', { planId: milestone.planId })
+      .getMany();
+    if (links.some((l) => l.milestoneId === milestone.rowId && l.dependsOnId === upstream.rowId)) return;
+    const path = findPath(links, upstream.rowId, milestone.rowId);
+    if (path) {
+      const rows = await this.em.findBy(Milestone, { rowId: In(path) });
+      const codes = new Map(rows.map((r) => [r.rowId, r.code]));
+      const cycle = [milestone.code, ...path.map((id) => codes.get(id))].join(' → ');
+      throw userError(`${milestone.code} cannot depend on ${upstream.code}: that would make a cycle ${cycle}.`, 'dependsOnId');
+    }
+    await this.em.insert(MilestoneDependency, { milestoneId: milestone.rowId, dependsOnId: upstream.rowId });
+    await this.audit('addDependency', 'Milestone', milestone.rowId, milestone.planId, { dependsOn: { before: null, after: upstream.code } });
+  }
+}
+
+/** The chain of "depends on" links from `from` to `to`, if any (breadth-first, so the shortest). */
+function findPath(links: MilestoneDependency[], from: number, to: number): number[] | null {
+  const upstreamOf = new Map<number, number[]>();
+  for (const l of links) upstreamOf.set(l.milestoneId, [...(upstreamOf.get(l.milestoneId) ?? []), l.dependsOnId]);
+  const previous = new Map<number, number>([[from, from]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    if (current === to) {
+      const path = [current];
+      while (path[0] !== from) path.unshift(previous.get(path[0])!);
+      return path;
+    }
+    for (const next of upstreamOf.get(current) ?? []) {
+      if (!previous.has(next)) {
+        previous.set(next, current);
+        queue.push(next);
+      }
+    }
+  }
+  return null;
+}
