@@ -632,9 +632,9 @@ export const firstPlan: SeedPlan = {
                 HSA,
                 ['2015-09-16', 10, 'Placement needs estimated from screening results.'],
                 ['2016-01-20', 25, 'Request for proposals drafted.'],
-                ['2016-07-20', 40, 'Provider selected.'],
-                ['2016-11-16', 50, 'Contract terms under negotiation.'],
-                ['2017-03-15', 55, 'Provider contract for two beds still not executed.'],
+                ['2016-09-21', 40, 'Provider selected.'],
+                ['2017-01-18', 50, 'Contract terms under negotiation.'],
+                ['2017-05-17', 55, 'Provider contract for two beds still not executed.'],
               ),
             },
             {
