@@ -590,13 +590,14 @@ export const firstPlan: SeedPlan = {
               partners: support('DCYF', 'HUCK'),
               startDate: '2014-08-15',
               dueDate: '2015-05-29',
-              completedOn: '2015-05-20',
+              completedOn: '2015-08-26',
               updates: updates(
                 SFUSD,
                 ['2014-09-17', 10, 'Training content adapted for school staff.'],
                 ['2014-11-19', 30, 'High school wellness staff trained.'],
                 ['2015-01-21', 55, 'Middle school counselors trained.'],
                 ['2015-03-18', 80, 'Make-up sessions for nurses scheduled.'],
+                ['2015-05-20', 85, 'Nurse make-up sessions slipped to the August in-service days.'],
               ),
             },
             {
