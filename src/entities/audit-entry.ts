@@ -1,16 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { DateTimeScalar } from '../graphql/scalars';
-import { Node } from './base-record';
-import { toGlobalId } from './global-id';
+import { Node, RowRecord } from './base-record';
 
 /** One change, written in the same transaction as the change itself. */
 @ObjectType({ implements: Node, description: 'A recorded change: who, when, which entity, and the values before and after.' })
 @Entity('audit_entry')
-export class AuditEntry {
-  @PrimaryGeneratedColumn({ name: 'id' })
-  rowId: number;
-
+export class AuditEntry extends RowRecord {
   @Field(() => DateTimeScalar, { description: 'When the change was made.' })
   @Column({ type: 'varchar', length: 30 })
   occurredAt: string;
@@ -36,8 +32,4 @@ export class AuditEntry {
   /** JSON: { field: { before, after } }. */
   @Column({ type: 'text' })
   changes: string;
-
-  get id(): string {
-    return toGlobalId('AuditEntry', this.rowId);
-  }
 }

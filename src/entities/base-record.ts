@@ -10,13 +10,22 @@ export abstract class Node {
   id: string;
 }
 
-/** Columns every editable record has: a row id, an optimistic-locking version and timestamps. */
-@ObjectType({ description: "Common columns of editable records; never exposed on its own." })
-export abstract class BaseRecord {
+/** A table row that clients address by global ID. */
+@ObjectType({ description: 'Common columns of records; never exposed on its own.' })
+export abstract class RowRecord {
   /** The database row id; clients see the global ID instead. */
   @PrimaryGeneratedColumn({ name: 'id' })
   rowId: number;
 
+  /** The global ID (Relay `Node.id`); the class name is the GraphQL type name. */
+  get id(): string {
+    return toGlobalId(this.constructor.name as NodeTypeName, this.rowId);
+  }
+}
+
+/** Columns every editable record has besides its row id: an optimistic-locking version and timestamps. */
+@ObjectType({ description: 'Common columns of editable records; never exposed on its own.' })
+export abstract class BaseRecord extends RowRecord {
   @Field(() => Int, { description: 'Incremented on every change; pass it back as `expectedVersion` to update safely.' })
   @VersionColumn()
   version: number;
@@ -28,9 +37,4 @@ export abstract class BaseRecord {
   @Field(() => DateTimeScalar, { description: 'When the record was last changed.' })
   @UpdateDateColumn()
   updatedAt: Date;
-
-  /** The global ID (Relay `Node.id`). */
-  get id(): string {
-    return toGlobalId(this.constructor.name as NodeTypeName, this.rowId);
-  }
 }

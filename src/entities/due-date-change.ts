@@ -1,16 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
-import { Node } from './base-record';
-import { toGlobalId } from './global-id';
+import { Node, RowRecord } from './base-record';
 
 /** A recorded move of a milestone's due date. The baseline stays; history is never edited. */
 @ObjectType({ implements: Node, description: 'A move of a milestone\'s due date, with its reason.' })
 @Entity('due_date_change')
-export class DueDateChange {
-  @PrimaryGeneratedColumn({ name: 'id' })
-  rowId: number;
-
+export class DueDateChange extends RowRecord {
   @Column({ type: 'integer' })
   milestoneId: number;
 
@@ -37,8 +33,4 @@ export class DueDateChange {
   @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
   @CreateDateColumn()
   createdAt: Date;
-
-  get id(): string {
-    return toGlobalId('DueDateChange', this.rowId);
-  }
 }

@@ -1,16 +1,12 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
-import { Node } from './base-record';
-import { toGlobalId } from './global-id';
+import { Node, RowRecord } from './base-record';
 
 /** A check-in on a milestone. The history is append-only: nothing overwrites an update. */
 @ObjectType({ implements: Node, description: 'A progress check-in on a milestone. Updates are never overwritten; the latest on or before a date counts.' })
 @Entity('progress_update')
-export class ProgressUpdate {
-  @PrimaryGeneratedColumn({ name: 'id' })
-  rowId: number;
-
+export class ProgressUpdate extends RowRecord {
   @Column({ type: 'integer' })
   milestoneId: number;
 
@@ -33,8 +29,4 @@ export class ProgressUpdate {
   @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
   @CreateDateColumn()
   createdAt: Date;
-
-  get id(): string {
-    return toGlobalId('ProgressUpdate', this.rowId);
-  }
 }

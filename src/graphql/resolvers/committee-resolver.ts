@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Agency, Committee, Goal, Plan } from '../../entities';
 import { RequestContext } from '../context';
 import { CreateCommitteeInput, UpdateCommitteeInput } from '../types';
-import { loadByGlobalId, present } from './ids';
+import { loadByGlobalId, loadOptional, present } from './ids';
 import { RollupFields } from './rollup-fields';
 
 @Resolver(() => Committee)
@@ -18,8 +18,8 @@ export class CommitteeResolver extends RollupFields(Committee, (ctx, committee, 
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The chairing agency.' })
-  async chair(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<Agency | null> {
-    return committee.chairAgencyId === null ? null : ((await ctx.reader.loaders.agency.load(committee.chairAgencyId)) ?? null);
+  chair(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<Agency | null> {
+    return loadOptional(ctx.reader.loaders.agency, committee.chairAgencyId);
   }
 
   @FieldResolver(() => [Agency], { description: 'Member agencies, by short name.' })

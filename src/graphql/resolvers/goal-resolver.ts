@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Agency, Committee, Goal, Milestone, Plan } from '../../entities';
 import { RequestContext } from '../context';
 import { CreateGoalInput, UpdateGoalInput } from '../types';
-import { loadByGlobalId } from './ids';
+import { loadByGlobalId, loadOptional } from './ids';
 import { RollupFields } from './rollup-fields';
 
 @Resolver(() => Goal)
@@ -18,8 +18,8 @@ export class GoalResolver extends RollupFields(Goal, (ctx, goal, asOf) => ctx.re
   }
 
   @FieldResolver(() => Goal, { nullable: true, description: 'The goal it is nested under, if any.' })
-  async parent(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Goal | null> {
-    return goal.parentId === null ? null : ((await ctx.reader.loaders.goal.load(goal.parentId)) ?? null);
+  parent(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Goal | null> {
+    return loadOptional(ctx.reader.loaders.goal, goal.parentId);
   }
 
   @FieldResolver(() => [Goal], { description: 'Goals nested directly under it, in order.' })
@@ -28,13 +28,13 @@ export class GoalResolver extends RollupFields(Goal, (ctx, goal, asOf) => ctx.re
   }
 
   @FieldResolver(() => Committee, { nullable: true, description: 'The committee that oversees it, if any.' })
-  async committee(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Committee | null> {
-    return goal.committeeId === null ? null : ((await ctx.reader.loaders.committee.load(goal.committeeId)) ?? null);
+  committee(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Committee | null> {
+    return loadOptional(ctx.reader.loaders.committee, goal.committeeId);
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The lead agency, if any.' })
-  async leadAgency(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Agency | null> {
-    return goal.leadAgencyId === null ? null : ((await ctx.reader.loaders.agency.load(goal.leadAgencyId)) ?? null);
+  leadAgency(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Agency | null> {
+    return loadOptional(ctx.reader.loaders.agency, goal.leadAgencyId);
   }
 
   @FieldResolver(() => [Milestone], { description: 'Its direct milestones, in order (nested goals have their own).' })

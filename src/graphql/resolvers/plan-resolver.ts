@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Agency, Committee, Goal, Plan } from '../../entities';
 import { RequestContext } from '../context';
 import { CreatePlanInput, UpdatePlanInput } from '../types';
-import { loadByGlobalId } from './ids';
+import { loadByGlobalId, loadOptional } from './ids';
 import { RollupFields } from './rollup-fields';
 
 @Resolver(() => Plan)
@@ -18,8 +18,8 @@ export class PlanResolver extends RollupFields(Plan, (ctx, plan, asOf) => ctx.re
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The agency that staffs the plan.' })
-  async staffAgency(@Root() plan: Plan, @Ctx() ctx: RequestContext): Promise<Agency | null> {
-    return plan.staffAgencyId === null ? null : ((await ctx.reader.loaders.agency.load(plan.staffAgencyId)) ?? null);
+  staffAgency(@Root() plan: Plan, @Ctx() ctx: RequestContext): Promise<Agency | null> {
+    return loadOptional(ctx.reader.loaders.agency, plan.staffAgencyId);
   }
 
   @FieldResolver(() => [Committee], { description: 'Its committees, by name.' })
