@@ -196,6 +196,23 @@ describe('queries over HTTP on the sample plans (today fixed at 2026-11-28)', ()
     expect(data.code.nodes.map((n: { code: string }) => n.code)).to.include('G2.M1');
   });
 
+  it('forecastCompletion: never before what a milestone depends on; the actual date once completed', async () => {
+    const data = await server.ok(
+      `query ($f: MilestoneFilter) { milestones(filter: $f, first: 100) { nodes { code status completedOn forecastCompletion dependsOn { code status forecastCompletion } } } }`,
+      { f: { planId: currentPlanId } },
+    );
+    const withUpstream = data.milestones.nodes.filter((m: { dependsOn: unknown[] }) => m.dependsOn.length > 0);
+    expect(withUpstream.length).to.be.greaterThan(5);
+    for (const m of data.milestones.nodes) {
+      if (m.status === 'CANCELLED') expect(m.forecastCompletion, m.code).to.equal(null);
+      else if (m.completedOn) expect(m.forecastCompletion, m.code).to.equal(m.completedOn);
+      else {
+        expect(m.forecastCompletion >= server.today, m.code).to.equal(true);
+        for (const u of m.dependsOn) if (u.forecastCompletion) expect(m.forecastCompletion >= u.forecastCompletion, `${m.code} after ${u.code}`).to.equal(true);
+      }
+    }
+  });
+
   it('agencies: all of them, with kinds and jurisdictions', async () => {
     const { agencies } = await server.ok('{ agencies { shortName kind jurisdiction } }');
     const byName = new Map(agencies.map((a: { shortName: string }) => [a.shortName, a]));
