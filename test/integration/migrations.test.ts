@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDataSource } from '../../src/data-source';
+
+describe('migrations on a real SQLite file', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-migrations-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function tables(ds: ReturnType<typeof createDataSource>): Promise<string[]> {
+    const rows: { name: string }[] = await ds.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'migrations' ORDER BY name");
+    return rows.map((r) => r.name);
+  }
+
+  it('apply, revert and re-apply cleanly, with foreign keys and unique codes enforced', async () => {
+    const ds = createDataSource({ databasePath: path.join(dir, 'm.sqlite') });
+    await ds.initialize();
+    try {
+      expect((await ds.runMigrations()).length).to.equal(1);
+      expect(await ds.runMigrations()).to.deep.equal([]);
+      expect(await tables(ds)).to.deep.equal(['agency', 'audit_entry', 'committee', 'committee_member', 'due_date_change', 'goal', 'milestone', 'milestone_dependency', 'milestone_partner', 'plan', 'progress_update']);
+      expect((await ds.query('PRAGMA foreign_keys'))[0].foreign_keys).to.equal(1);
+      await ds.query("INSERT INTO plan (title, start_date, end_date) VALUES ('P', '2025-07-01', '2029-06-30')");
+      await ds.query("INSERT INTO goal (plan_id, code, title) VALUES (1, 'G1', 'Goal')");
+      let error: unknown = null;
+      try {
+        await ds.query("INSERT INTO goal (plan_id, code, title) VALUES (1, 'G1', 'Same code')");
+      } catch (e) {
+        error = e;
+      }
+      expect(String(error)).to.match(/UNIQUE/);
+      error = null;
+      try {
+        await ds.query("INSERT INTO goal (plan_id, code, title) VALUES (99, 'G9', 'No such plan')");
+      } catch (e) {
+        error = e;
+      }
+      expect(String(error)).to.match(/FOREIGN KEY/);
+      await ds.undoLastMigration();
+      expect(await tables(ds)).to.deep.equal([]);
+      expect((await ds.runMigrations()).length).to.equal(1);
+    } finally {
+      await ds.destroy();
+    }
+  });
+});
