@@ -307,6 +307,8 @@ export class PlanWriter {
       const milestone = await tx.find(Milestone, id);
       const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
       tx.requireReason(reason);
+      // A finished milestone is judged against the deadline it had; moving it afterwards would rewrite that verdict.
+      if (milestone.completedOn || milestone.cancelledOn) throw conflict(`${milestone.code} is already ${milestone.completedOn ? 'completed' : 'cancelled'}; reopen it before moving its due date.`);
       if (newDueDate === milestone.dueDate) throw userError(`${milestone.code} is already due on ${newDueDate}.`, 'newDueDate');
       tx.requireTimeline(plan, milestone.startDate, newDueDate, 'newDueDate');
       const change = await tx.em.save(
