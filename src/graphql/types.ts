@@ -9,6 +9,24 @@ import { MAX } from '../entities/limits';
 import { AgencyRole, MilestoneOrderField, OrderDirection } from './enums';
 import { DateScalar } from './scalars';
 
+/** A string of at most `max` characters; `required` ones must not be empty. Messages name the field. */
+function Text(max: number, { required = false, nonEmpty = false }: { required?: boolean; nonEmpty?: boolean } = {}): PropertyDecorator {
+  return (target, key) => {
+    if (!required) IsOptional()(target, key);
+    if (required || nonEmpty) MinLength(1, { message: '$property must not be empty' })(target, key);
+    MaxLength(max, { message: `$property must be at most ${max} characters` })(target, key);
+  };
+}
+
+/** An optional whole number within [min, max]. */
+function Range(min: number, max: number): PropertyDecorator {
+  return (target, key) => {
+    IsOptional()(target, key);
+    Min(min, { message: `$property must be between ${min} and ${max}` })(target, key);
+    Max(max, { message: `$property must be between ${min} and ${max}` })(target, key);
+  };
+}
+
 @ObjectType({ description: 'How many milestones are in each status on a date.' })
 export class StatusCounts implements StatusCountsRecord {
   @Field(() => Int, { description: 'Cancelled.' }) CANCELLED: number;
@@ -86,8 +104,7 @@ export class MilestoneFilter {
   dueTo?: string;
 
   @Field({ nullable: true, description: 'Only milestones whose title or code contains this text (case-insensitive).' })
-  @IsOptional()
-  @MaxLength(MAX.title)
+  @Text(MAX.title)
   search?: string;
 
   @Field(() => Visibility, { nullable: true, description: 'Only milestones with this visibility.' })
@@ -105,61 +122,61 @@ export class MilestoneOrder {
 
 @InputType({ description: 'A new agency.' })
 export class CreateAgencyInput {
-  @Field({ description: 'Full name, unique.' }) @MinLength(1) @MaxLength(MAX.name) name: string;
-  @Field({ description: 'Short name, unique, e.g. "SFPD".' }) @MinLength(1) @MaxLength(MAX.shortName) shortName: string;
+  @Field({ description: 'Full name, unique.' }) @Text(MAX.name, { required: true }) name: string;
+  @Field({ description: 'Short name, unique, e.g. "SFPD".' }) @Text(MAX.shortName, { required: true }) shortName: string;
   @Field(() => AgencyKind, { description: 'Kind of body.' }) kind: AgencyKind;
   @Field(() => Jurisdiction, { description: 'Level of government.' }) jurisdiction: Jurisdiction;
 }
 
 @InputType({ description: 'Changes to an agency; omitted fields stay as they are.' })
 export class UpdateAgencyInput {
-  @Field({ nullable: true, description: 'Full name.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.name) name?: string;
-  @Field({ nullable: true, description: 'Short name.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.shortName) shortName?: string;
+  @Field({ nullable: true, description: 'Full name.' }) @Text(MAX.name, { nonEmpty: true }) name?: string;
+  @Field({ nullable: true, description: 'Short name.' }) @Text(MAX.shortName, { nonEmpty: true }) shortName?: string;
   @Field(() => AgencyKind, { nullable: true, description: 'Kind of body.' }) kind?: AgencyKind;
   @Field(() => Jurisdiction, { nullable: true, description: 'Level of government.' }) jurisdiction?: Jurisdiction;
 }
 
 @InputType({ description: 'A new plan.' })
 export class CreatePlanInput {
-  @Field({ description: 'Title.' }) @MinLength(1) @MaxLength(MAX.title) title: string;
-  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field({ description: 'Title.' }) @Text(MAX.title, { required: true }) title: string;
+  @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
   @Field(() => DateScalar, { description: 'First day.' }) startDate: string;
   @Field(() => DateScalar, { description: 'Last day.' }) endDate: string;
-  @Field({ nullable: true, description: 'IANA time zone; America/Los_Angeles by default.' }) @IsOptional() @MaxLength(MAX.timeZone) timeZone?: string;
-  @Field(() => Int, { nullable: true, description: 'First month of the reporting year (1–12); 7 by default.' }) @IsOptional() @Min(1) @Max(12) fiscalYearStartMonth?: number;
+  @Field({ nullable: true, description: 'IANA time zone; America/Los_Angeles by default.' }) @Text(MAX.timeZone) timeZone?: string;
+  @Field(() => Int, { nullable: true, description: 'First month of the reporting year (1–12); 7 by default.' }) @Range(1, 12) fiscalYearStartMonth?: number;
   @Field(() => ID, { nullable: true, description: 'The agency that staffs the plan.' }) staffAgencyId?: string;
-  @Field(() => Int, { nullable: true, description: 'At-risk threshold in percentage points (1–100); 25 by default.' }) @IsOptional() @Min(1) @Max(100) atRiskThreshold?: number;
-  @Field(() => Int, { nullable: true, description: 'Update cadence in days (1–366); 61 by default.' }) @IsOptional() @Min(1) @Max(366) updateCadenceDays?: number;
-  @Field(() => Int, { nullable: true, description: 'Suppression threshold for sensitive values (1–1000); 11 by default.' }) @IsOptional() @Min(1) @Max(1000) suppressionThreshold?: number;
+  @Field(() => Int, { nullable: true, description: 'At-risk threshold in percentage points (1–100); 25 by default.' }) @Range(1, 100) atRiskThreshold?: number;
+  @Field(() => Int, { nullable: true, description: 'Update cadence in days (1–366); 61 by default.' }) @Range(1, 366) updateCadenceDays?: number;
+  @Field(() => Int, { nullable: true, description: 'Suppression threshold for sensitive values (1–1000); 11 by default.' }) @Range(1, 1000) suppressionThreshold?: number;
 }
 
 @InputType({ description: 'Changes to a plan; omitted fields stay as they are.' })
 export class UpdatePlanInput {
-  @Field({ nullable: true, description: 'Title.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.title) title?: string;
-  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field({ nullable: true, description: 'Title.' }) @Text(MAX.title, { nonEmpty: true }) title?: string;
+  @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
   @Field(() => DateScalar, { nullable: true, description: 'First day.' }) startDate?: string;
   @Field(() => DateScalar, { nullable: true, description: 'Last day.' }) endDate?: string;
-  @Field({ nullable: true, description: 'IANA time zone.' }) @IsOptional() @MaxLength(MAX.timeZone) timeZone?: string;
-  @Field(() => Int, { nullable: true, description: 'First month of the reporting year (1–12).' }) @IsOptional() @Min(1) @Max(12) fiscalYearStartMonth?: number;
+  @Field({ nullable: true, description: 'IANA time zone.' }) @Text(MAX.timeZone) timeZone?: string;
+  @Field(() => Int, { nullable: true, description: 'First month of the reporting year (1–12).' }) @Range(1, 12) fiscalYearStartMonth?: number;
   @Field(() => ID, { nullable: true, description: 'The agency that staffs the plan.' }) staffAgencyId?: string;
-  @Field(() => Int, { nullable: true, description: 'At-risk threshold (1–100).' }) @IsOptional() @Min(1) @Max(100) atRiskThreshold?: number;
-  @Field(() => Int, { nullable: true, description: 'Update cadence in days (1–366).' }) @IsOptional() @Min(1) @Max(366) updateCadenceDays?: number;
-  @Field(() => Int, { nullable: true, description: 'Suppression threshold (1–1000).' }) @IsOptional() @Min(1) @Max(1000) suppressionThreshold?: number;
+  @Field(() => Int, { nullable: true, description: 'At-risk threshold (1–100).' }) @Range(1, 100) atRiskThreshold?: number;
+  @Field(() => Int, { nullable: true, description: 'Update cadence in days (1–366).' }) @Range(1, 366) updateCadenceDays?: number;
+  @Field(() => Int, { nullable: true, description: 'Suppression threshold (1–1000).' }) @Range(1, 1000) suppressionThreshold?: number;
 }
 
 @InputType({ description: 'A new committee.' })
 export class CreateCommitteeInput {
   @Field(() => ID, { description: 'The plan.' }) planId: string;
-  @Field({ description: 'Name, unique in the plan.' }) @MinLength(1) @MaxLength(MAX.name) name: string;
-  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field({ description: 'Name, unique in the plan.' }) @Text(MAX.name, { required: true }) name: string;
+  @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
   @Field(() => ID, { nullable: true, description: 'The chairing agency.' }) chairAgencyId?: string;
   @Field(() => [ID], { nullable: true, description: 'Member agencies.' }) memberAgencyIds?: string[];
 }
 
 @InputType({ description: 'Changes to a committee; omitted fields stay as they are.' })
 export class UpdateCommitteeInput {
-  @Field({ nullable: true, description: 'Name.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.name) name?: string;
-  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field({ nullable: true, description: 'Name.' }) @Text(MAX.name, { nonEmpty: true }) name?: string;
+  @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
   @Field(() => ID, { nullable: true, description: 'The chairing agency.' }) chairAgencyId?: string;
   @Field(() => [ID], { nullable: true, description: 'Member agencies (replaces the list).' }) memberAgencyIds?: string[];
 }
@@ -170,9 +187,9 @@ export class CreateGoalInput {
   @Field(() => ID, { nullable: true, description: 'The parent goal, for a nested goal.' }) parentId?: string;
   @Field(() => ID, { nullable: true, description: 'The committee that oversees it.' }) committeeId?: string;
   @Field(() => ID, { nullable: true, description: 'The lead agency.' }) leadAgencyId?: string;
-  @Field({ description: 'Code, unique in the plan, e.g. "G2".' }) @MinLength(1) @MaxLength(MAX.code) code: string;
-  @Field({ description: 'Title.' }) @MinLength(1) @MaxLength(MAX.title) title: string;
-  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field({ description: 'Code, unique in the plan, e.g. "G2".' }) @Text(MAX.code, { required: true }) code: string;
+  @Field({ description: 'Title.' }) @Text(MAX.title, { required: true }) title: string;
+  @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
   @Field(() => Float, { nullable: true, description: 'Weight (> 0); 1 by default.' }) weight?: number;
   @Field(() => Int, { nullable: true, description: 'Sort position among siblings.' }) position?: number;
 }
@@ -182,9 +199,9 @@ export class UpdateGoalInput {
   @Field(() => ID, { nullable: true, description: 'The parent goal.' }) parentId?: string;
   @Field(() => ID, { nullable: true, description: 'The committee.' }) committeeId?: string;
   @Field(() => ID, { nullable: true, description: 'The lead agency.' }) leadAgencyId?: string;
-  @Field({ nullable: true, description: 'Code.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.code) code?: string;
-  @Field({ nullable: true, description: 'Title.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.title) title?: string;
-  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field({ nullable: true, description: 'Code.' }) @Text(MAX.code, { nonEmpty: true }) code?: string;
+  @Field({ nullable: true, description: 'Title.' }) @Text(MAX.title, { nonEmpty: true }) title?: string;
+  @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
   @Field(() => Float, { nullable: true, description: 'Weight (> 0).' }) weight?: number;
   @Field(() => Int, { nullable: true, description: 'Sort position.' }) position?: number;
 }
@@ -198,9 +215,9 @@ export class PartnerInput {
 @InputType({ description: 'A new milestone.' })
 export class CreateMilestoneInput {
   @Field(() => ID, { description: 'The goal it belongs to.' }) goalId: string;
-  @Field({ description: 'Code, unique in the plan, e.g. "G2.M3".' }) @MinLength(1) @MaxLength(MAX.code) code: string;
-  @Field({ description: 'Title.' }) @MinLength(1) @MaxLength(MAX.title) title: string;
-  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field({ description: 'Code, unique in the plan, e.g. "G2.M3".' }) @Text(MAX.code, { required: true }) code: string;
+  @Field({ description: 'Title.' }) @Text(MAX.title, { required: true }) title: string;
+  @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
   @Field(() => ID, { description: 'The lead (owning) agency.' }) leadAgencyId: string;
   @Field(() => DateScalar, { description: 'Planned start, within the plan.' }) startDate: string;
   @Field(() => DateScalar, { description: 'Due date, within the plan and not before the start; also the baseline.' }) dueDate: string;
@@ -214,9 +231,9 @@ export class CreateMilestoneInput {
 @InputType({ description: 'Changes to a milestone; omitted fields stay as they are. The due date moves only with `moveDueDate`.' })
 export class UpdateMilestoneInput {
   @Field(() => ID, { nullable: true, description: 'Move it to another goal of the same plan.' }) goalId?: string;
-  @Field({ nullable: true, description: 'Code.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.code) code?: string;
-  @Field({ nullable: true, description: 'Title.' }) @IsOptional() @MinLength(1) @MaxLength(MAX.title) title?: string;
-  @Field({ nullable: true, description: 'Description.' }) @IsOptional() @MaxLength(MAX.description) description?: string;
+  @Field({ nullable: true, description: 'Code.' }) @Text(MAX.code, { nonEmpty: true }) code?: string;
+  @Field({ nullable: true, description: 'Title.' }) @Text(MAX.title, { nonEmpty: true }) title?: string;
+  @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
   @Field(() => ID, { nullable: true, description: 'The lead agency.' }) leadAgencyId?: string;
   @Field(() => DateScalar, { nullable: true, description: 'Planned start.' }) startDate?: string;
   @Field(() => Float, { nullable: true, description: 'Weight (> 0).' }) weight?: number;
@@ -229,6 +246,6 @@ export class ReportProgressInput {
   @Field(() => ID, { description: 'The milestone.' }) milestoneId: string;
   @Field(() => Float, { description: 'Percent complete, 0–100.' }) percentComplete: number;
   @Field(() => DateScalar, { nullable: true, description: 'The date the figure refers to; today by default. Not in the future.' }) reportedOn?: string;
-  @Field({ nullable: true, description: 'What happened.' }) @IsOptional() @MaxLength(MAX.note) note?: string;
-  @Field({ nullable: true, description: 'Who reports it.' }) @IsOptional() @MaxLength(MAX.author) author?: string;
+  @Field({ nullable: true, description: 'What happened.' }) @Text(MAX.note) note?: string;
+  @Field({ nullable: true, description: 'Who reports it.' }) @Text(MAX.author) author?: string;
 }
