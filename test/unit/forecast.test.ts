@@ -8,29 +8,9 @@
  * 05-06 = 125, 06-01 = 151, 06-17 = 167, 12-31 = 364.
  */
 import { expect } from 'chai';
-import { DueDateChange, forecastCompletion, MilestoneFacts, MilestoneNode, ProgressReport } from '../../src/domain';
+import { forecastCompletion, MilestoneFacts, MilestoneNode } from '../../src/domain';
+import { ms, move, upd } from '../support/milestone-facts';
 
-const BASE: MilestoneFacts = {
-  code: 'G1.M1',
-  startDate: '2015-01-01',
-  dueDate: '2015-04-11',
-  baselineDueDate: '2015-04-11',
-  completedOn: null,
-  cancelledOn: null,
-  updates: [],
-};
-
-function ms(over: Partial<MilestoneFacts> = {}): MilestoneFacts {
-  return { ...BASE, ...over };
-}
-
-function upd(reportedOn: string, percentComplete: number): ProgressReport {
-  return { reportedOn, percentComplete };
-}
-
-function move(changedOn: string, fromDate: string, toDate: string): DueDateChange {
-  return { changedOn, fromDate, toDate };
-}
 
 function graphOf(nodes: Record<string, { facts: MilestoneFacts; dependsOn?: string[] }>): Map<string, MilestoneNode> {
   return new Map(Object.entries(nodes).map(([key, n]) => [key, { facts: n.facts, dependsOn: n.dependsOn ?? [] }]));

@@ -12,44 +12,22 @@ import { expect } from 'chai';
 import {
   assessMilestone,
   DEFAULT_RULE_SETTINGS,
-  DueDateChange,
   dueDateAsOf,
   expectedProgress,
   lastUpdatedOn,
   MilestoneFacts,
   MilestoneStatus,
   progress,
-  ProgressReport,
   RuleSettings,
   slipDays,
   status,
   statusReason,
   updateStale,
 } from '../../src/domain';
+import { BASE, ms, move, upd } from '../support/milestone-facts';
 
 const S = MilestoneStatus;
 
-const BASE: MilestoneFacts = {
-  code: 'G1.M1',
-  startDate: '2015-01-01',
-  dueDate: '2015-04-11',
-  baselineDueDate: '2015-04-11',
-  completedOn: null,
-  cancelledOn: null,
-  updates: [],
-};
-
-function ms(over: Partial<MilestoneFacts> = {}): MilestoneFacts {
-  return { ...BASE, ...over };
-}
-
-function upd(reportedOn: string, percentComplete: number): ProgressReport {
-  return { reportedOn, percentComplete };
-}
-
-function move(changedOn: string, fromDate: string, toDate: string): DueDateChange {
-  return { changedOn, fromDate, toDate };
-}
 
 /** A dependency with its code and lead agency, for the explanations. */
 function dep(code: string, leadAgency: string, over: Partial<MilestoneFacts> = {}): MilestoneFacts {
