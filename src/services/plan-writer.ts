@@ -34,6 +34,24 @@ export function rowIdOf(globalId: string, type: NodeTypeName, field = 'id'): num
   return decoded.id;
 }
 
+/** Surrounding spaces are never meant: "G4.M4 " and "G4.M4" are one code. */
+function trimmed<T extends object>(input: T): T {
+  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value])) as T;
+}
+
+/** A create input, trimmed, with explicit nulls dropped: a null optional field gets its default, as if left out. */
+function createInput<T extends object>(input: T): T {
+  return trimmed(Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)) as T);
+}
+
+/** An update input, trimmed; it may set to null only the links that can be cleared. */
+function updateInput<T extends object>(input: T, clearable: string[] = []): T {
+  for (const [key, value] of Object.entries(input)) {
+    if (value === null && !clearable.includes(key)) throw userError(`${key} cannot be null: leave it out to keep the current value.`, key);
+  }
+  return trimmed(input);
+}
+
 function requireText(value: string | undefined, field: string): void {
   if (value !== undefined && value.trim() === '') throw userError(`${field} must not be blank.`, field);
 }
@@ -77,6 +95,7 @@ export class PlanWriter {
   }
 
   createAgency(input: CreateAgencyInput, actor: string): Promise<Agency> {
+    input = createInput(input);
     return this.run(async (tx) => {
       requireText(input.name, 'name');
       requireText(input.shortName, 'shortName');
@@ -87,6 +106,7 @@ export class PlanWriter {
 
   updateAgency(id: string, input: UpdateAgencyInput, expectedVersion: number | undefined, actor: string): Promise<Agency> {
     return this.run(async (tx) => {
+      input = updateInput(input);
       const agency = await tx.find(Agency, id);
       requireText(input.name, 'name');
       requireText(input.shortName, 'shortName');
@@ -96,6 +116,7 @@ export class PlanWriter {
   }
 
   createPlan(input: CreatePlanInput, actor: string): Promise<Plan> {
+    input = createInput(input);
     return this.run(async (tx) => {
       requireText(input.title, 'title');
       requireTimeZone(input.timeZone);
@@ -108,6 +129,7 @@ export class PlanWriter {
 
   updatePlan(id: string, input: UpdatePlanInput, expectedVersion: number | undefined, actor: string): Promise<Plan> {
     return this.run(async (tx) => {
+      input = updateInput(input, ['staffAgencyId']);
       const plan = await tx.find(Plan, id);
       requireText(input.title, 'title');
       requireTimeZone(input.timeZone);
@@ -132,6 +154,7 @@ export class PlanWriter {
   }
 
   createCommittee(input: CreateCommitteeInput, actor: string): Promise<Committee> {
+    input = createInput(input);
     return this.run(async (tx) => {
       const plan = await tx.find(Plan, input.planId, 'planId');
       requireText(input.name, 'name');
@@ -145,6 +168,7 @@ export class PlanWriter {
 
   updateCommittee(id: string, input: UpdateCommitteeInput, expectedVersion: number | undefined, actor: string): Promise<Committee> {
     return this.run(async (tx) => {
+      input = updateInput(input, ['chairAgencyId']);
       const committee = await tx.find(Committee, id);
       requireText(input.name, 'name');
       if (input.name !== undefined) {
@@ -160,6 +184,7 @@ export class PlanWriter {
   }
 
   createGoal(input: CreateGoalInput, actor: string): Promise<Goal> {
+    input = createInput(input);
     return this.run(async (tx) => {
       const plan = await tx.find(Plan, input.planId, 'planId');
       requireText(input.code, 'code');
@@ -178,6 +203,7 @@ export class PlanWriter {
 
   updateGoal(id: string, input: UpdateGoalInput, expectedVersion: number | undefined, actor: string): Promise<Goal> {
     return this.run(async (tx) => {
+      input = updateInput(input, ['parentId', 'committeeId', 'leadAgencyId']);
       const goal = await tx.find(Goal, id);
       requireText(input.code, 'code');
       requireText(input.title, 'title');
@@ -190,6 +216,7 @@ export class PlanWriter {
   }
 
   createMilestone(input: CreateMilestoneInput, actor: string): Promise<Milestone> {
+    input = createInput(input);
     return this.run(async (tx) => {
       const goal = await tx.find(Goal, input.goalId, 'goalId');
       const plan = await tx.em.findOneByOrFail(Plan, { rowId: goal.planId });
@@ -226,6 +253,7 @@ export class PlanWriter {
 
   updateMilestone(id: string, input: UpdateMilestoneInput, expectedVersion: number | undefined, actor: string): Promise<Milestone> {
     return this.run(async (tx) => {
+      input = updateInput(input);
       const milestone = await tx.find(Milestone, id);
       const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
       requireText(input.code, 'code');
@@ -247,6 +275,7 @@ export class PlanWriter {
   }
 
   reportProgress(input: ReportProgressInput, actor: string): Promise<ProgressUpdate> {
+    input = createInput(input);
     return this.run(async (tx) => {
       const milestone = await tx.find(Milestone, input.milestoneId, 'milestoneId');
       const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
@@ -425,7 +454,8 @@ class Transaction {
     extra: Record<string, { before: unknown; after: unknown }> = {},
   ): Promise<T> {
     const entity = row.constructor as EntityTarget<T> & { name: string };
-    if (expectedVersion !== undefined && expectedVersion !== row.version) {
+    // null (an optional variable left unset) means no check, like an omitted argument.
+    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== row.version) {
       throw conflict(`${entity.name} was changed by someone else (now version ${row.version}, you expected ${expectedVersion}). Reload and try again.`, { currentVersion: row.version });
     }
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<T>;
