@@ -2,57 +2,15 @@
  * The plan model. Written with the QueryRunner Table API so the same file runs on SQLite and
  * PostgreSQL; only the timestamp type differs between the two.
  */
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableForeignKey, TableIndex } from 'typeorm';
-
-function isPostgres(queryRunner: QueryRunner): boolean {
-  return queryRunner.connection.driver.options.type === 'postgres';
-}
-
-const id: TableColumnOptions = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' };
-
-function text(name: string, length: number | null, options: Partial<TableColumnOptions> = {}): TableColumnOptions {
-  return length === null ? { name, type: 'text', ...options } : { name, type: 'varchar', length: String(length), ...options };
-}
-
-function integer(name: string, options: Partial<TableColumnOptions> = {}): TableColumnOptions {
-  return { name, type: 'integer', ...options };
-}
-
-function date(name: string, options: Partial<TableColumnOptions> = {}): TableColumnOptions {
-  return { name, type: 'date', ...options };
-}
-
-function float(name: string, defaultValue: number): TableColumnOptions {
-  return { name, type: 'float', default: defaultValue };
-}
-
-function timestamps(queryRunner: QueryRunner, names: string[]): TableColumnOptions[] {
-  const postgres = isPostgres(queryRunner);
-  return names.map((name) => ({
-    name,
-    type: postgres ? 'timestamp with time zone' : 'datetime',
-    default: postgres ? 'now()' : "(datetime('now'))",
-  }));
-}
-
-function recordColumns(queryRunner: QueryRunner): TableColumnOptions[] {
-  return [integer('version', { default: 1 }), ...timestamps(queryRunner, ['created_at', 'updated_at'])];
-}
-
-function foreignKey(column: string, table: string, onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL' = 'RESTRICT'): TableForeignKey {
-  return new TableForeignKey({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'], onDelete });
-}
-
-function index(table: string, columns: string[], isUnique = false): TableIndex {
-  return new TableIndex({ name: `${isUnique ? 'uq' : 'ix'}_${table}_${columns.join('_')}`, columnNames: columns, isUnique });
-}
+import { MigrationInterface, QueryRunner, TableColumnOptions, TableForeignKey, TableIndex } from 'typeorm';
+import { createTable, date, float, foreignKey, id, index, integer, recordColumns, text, timestamps } from './helpers';
 
 export class InitialSchema1764300000000 implements MigrationInterface {
   name = 'InitialSchema1764300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const create = (name: string, columns: TableColumnOptions[], foreignKeys: TableForeignKey[] = [], indices: TableIndex[] = []) =>
-      queryRunner.createTable(new Table({ name, columns, foreignKeys, indices }));
+      createTable(queryRunner, name, columns, foreignKeys, indices);
 
     await create('agency', [
       id,

@@ -2,6 +2,24 @@
 import { isValidIsoDate } from './domain/dates';
 import { Clock, fixedDateClock, systemClock } from './domain/clock';
 
+/** Abuse limits: each refused request gets a 400 naming the limit and the measured value. */
+export interface Limits {
+  /** Largest request body, in bytes. */
+  bodyBytes: number;
+  /** Deepest selection nesting. */
+  depth: number;
+  /** Highest estimated cost (each field 1, multiplied by list and page sizes). */
+  cost: number;
+  /** Most aliases in one operation. */
+  aliases: number;
+  /** Most field selections in one operation. */
+  fields: number;
+  /** Longest execution, in milliseconds. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { bodyBytes: 1_048_576, depth: 12, cost: 50_000, aliases: 30, fields: 1_000, timeoutMs: 15_000 };
+
 export interface Config {
   port: number;
   /** Interface to listen on; undefined means all. */
@@ -10,8 +28,11 @@ export interface Config {
   databasePath: string;
   /** Load the sample plans when the database has no plan yet. */
   seedWhenEmpty: boolean;
-  /** Stack traces in error responses: development only. */
+  /** Stack traces, echoed input and schema hints in error responses: development only. */
   exposeErrorDetails: boolean;
+  /** Serve reads to requests without a token (PUBLIC milestones only). */
+  anonymousRead: boolean;
+  limits: Limits;
   clock: Clock;
 }
 
@@ -28,6 +49,14 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
 }
 
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive whole number, got "${raw}".`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}".`);
@@ -37,6 +66,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: env.CAIRN_DB_PATH || 'data/cairn.sqlite',
     seedWhenEmpty: flag(env.CAIRN_SEED, true),
     exposeErrorDetails: env.NODE_ENV === 'development',
+    anonymousRead: flag(env.CAIRN_ANONYMOUS_READ, false),
+    limits: {
+      bodyBytes: positiveInteger(env, 'CAIRN_MAX_BODY_BYTES', DEFAULT_LIMITS.bodyBytes),
+      depth: positiveInteger(env, 'CAIRN_MAX_DEPTH', DEFAULT_LIMITS.depth),
+      cost: positiveInteger(env, 'CAIRN_MAX_COST', DEFAULT_LIMITS.cost),
+      aliases: positiveInteger(env, 'CAIRN_MAX_ALIASES', DEFAULT_LIMITS.aliases),
+      fields: positiveInteger(env, 'CAIRN_MAX_FIELDS', DEFAULT_LIMITS.fields),
+      timeoutMs: positiveInteger(env, 'CAIRN_TIMEOUT_MS', DEFAULT_LIMITS.timeoutMs),
+    },
     clock: clockFrom(env.CAIRN_TODAY),
   };
 }

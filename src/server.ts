@@ -1,16 +1,22 @@
 /** Wires database, services and GraphQL into a running HTTP server. */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { ErrorRequestHandler } from 'express';
+import express, { ErrorRequestHandler, Request } from 'express';
 import { DataSource } from 'typeorm';
 import { Config } from './config';
 import { openDatabase, StatementCounter } from './data-source';
+import { ANONYMOUS, Viewer } from './domain/access';
 import { AppServices, RequestContext } from './graphql/context';
-import { formatError } from './graphql/errors';
+import { errorLog, formatError } from './graphql/errors';
+import { operationLimits } from './graphql/limits';
 import { buildCairnSchema } from './graphql/schema';
+import { Authenticator, bearerToken } from './services/auth';
+import { unauthenticated } from './services/errors';
 import { PlanWriter } from './services/plan-writer';
 import { WriteLock } from './services/write-lock';
 
@@ -21,19 +27,35 @@ export interface RunningServer {
 }
 
 /** Body-parser failures (bad JSON, too large) as GraphQL-shaped JSON, never an HTML stack trace. */
-const requestErrors: ErrorRequestHandler = (error, _req, res, _next) => {
-  const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-  const message =
-    error?.type === 'entity.parse.failed'
-      ? 'The request body is not valid JSON.'
-      : error?.type === 'entity.too.large'
-        ? `The request body is larger than the limit of ${error.limit} bytes.`
-        : status < 500
-          ? 'The request could not be read.'
-          : 'Internal server error.';
-  if (status >= 500) console.error('Request error:', error);
-  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
-};
+function requestErrors(bodyLimit: number): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const limit = error?.type === 'entity.too.large' ? { name: 'bodyBytes', max: bodyLimit, measured: Number(error.length) } : undefined;
+    const message =
+      error?.type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON.'
+        : limit
+          ? `The request body is ${limit.measured} bytes, over the limit of ${bodyLimit} (bodyBytes).`
+          : status < 500
+            ? 'The request could not be read.'
+            : 'Internal server error.';
+    if (status >= 500) console.error('Request error:', error);
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', ...(limit ? { limit } : {}) } }] });
+  };
+}
+
+/** Who the request acts for: a valid token's user, anonymous where allowed, or UNAUTHENTICATED. */
+async function viewerOf(req: Request, authenticator: Authenticator, anonymousRead: boolean): Promise<Viewer> {
+  const token = bearerToken(req.headers.authorization);
+  if (token === null) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  if (token === undefined) {
+    if (anonymousRead) return ANONYMOUS;
+    throw unauthenticated('Sign in: send "Authorization: Bearer <token>". This server does not allow anonymous reads.');
+  }
+  const viewer = await authenticator.viewerFor(token);
+  if (!viewer) throw unauthenticated('The token is unknown, revoked or expired.');
+  return viewer;
+}
 
 export async function startServer(config: Config, statementCounter?: StatementCounter): Promise<RunningServer> {
   const dataSource = await openDatabase({ databasePath: config.databasePath, statementCounter });
@@ -42,6 +64,7 @@ export async function startServer(config: Config, statementCounter?: StatementCo
     await seedSamplePlansIfEmpty(dataSource, config.clock);
   }
   const services: AppServices = { dataSource, clock: config.clock, writer: new PlanWriter(dataSource, config.clock, new WriteLock()) };
+  const authenticator = new Authenticator(dataSource, config.clock);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
@@ -49,15 +72,34 @@ export async function startServer(config: Config, statementCounter?: StatementCo
     formatError: formatError(config.exposeErrorDetails),
     includeStacktraceInErrorResponses: config.exposeErrorDetails,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLimits(config.limits), errorLog],
   });
   await apollo.start();
   app.disable('x-powered-by');
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => new RequestContext(services) }));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch (error) {
+      console.error('Readiness check failed:', error);
+      res.status(503).json({ status: 'unavailable', reason: 'The database is not reachable.' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: config.limits.bodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => new RequestContext(services, await viewerOf(req, authenticator, config.anonymousRead), randomUUID(), config.limits),
+    }),
+  );
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found: GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
   });
-  app.use(requestErrors);
+  app.use(requestErrors(config.limits.bodyBytes));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());

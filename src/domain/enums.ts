@@ -47,3 +47,9 @@ export enum Health {
   NOT_STARTED = 'NOT_STARTED',
   ON_TRACK = 'ON_TRACK',
 }
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  EDITOR = 'EDITOR',
+  VIEWER = 'VIEWER',
+}

@@ -5,3 +5,4 @@ export * from './enums';
 export * from './milestone';
 export * from './periods';
 export * from './rollup';
+export * from './access';

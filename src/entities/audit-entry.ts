@@ -29,6 +29,10 @@ export class AuditEntry extends RowRecord {
   @Column({ type: 'integer', nullable: true })
   planId: number | null;
 
+  /** The milestone the change concerns (itself, its updates, partners or dependencies), if any. */
+  @Column({ type: 'integer', nullable: true })
+  milestoneId: number | null;
+
   /** JSON: { field: { before, after } }. */
   @Column({ type: 'text' })
   changes: string;

@@ -1,4 +1,5 @@
 import { Agency } from './agency';
+import { ApiToken } from './api-token';
 import { AuditEntry } from './audit-entry';
 import { Committee } from './committee';
 import { CommitteeMember } from './committee-member';
@@ -9,7 +10,8 @@ import { MilestoneDependency } from './milestone-dependency';
 import { MilestonePartner } from './milestone-partner';
 import { Plan } from './plan';
 import { ProgressUpdate } from './progress-update';
+import { User } from './user';
 
-export { Agency, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate };
+export { Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, User };
 
-export const ENTITIES = [Agency, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate];
+export const ENTITIES = [Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, User];

@@ -1,5 +1,7 @@
-/** What every resolver gets: the long-lived services and this request's loaders and caches. */
+/** What every resolver gets: who is asking, the long-lived services, and this request's loaders. */
 import { DataSource } from 'typeorm';
+import { Limits } from '../config';
+import { Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
 import { createLoaders } from '../services/loaders';
 import { MilestoneSearch } from '../services/milestone-search';
@@ -15,12 +17,18 @@ export interface AppServices {
 export class RequestContext {
   reader: PlanReader;
   search: MilestoneSearch;
-  /** Who acts; "anonymous" until users and tokens exist. */
-  readonly actor = 'anonymous';
 
-  constructor(readonly services: AppServices) {
+  readonly startedAt = Date.now();
+
+  constructor(
+    readonly services: AppServices,
+    readonly viewer: Viewer,
+    /** Correlates this request's server-side log lines with what the client was told. */
+    readonly requestId: string,
+    readonly limits: Limits,
+  ) {
     this.reader = this.freshReader();
-    this.search = new MilestoneSearch(services.dataSource, this.reader);
+    this.search = new MilestoneSearch(services.dataSource, this.reader, viewer);
   }
 
   get writer(): PlanWriter {
@@ -30,10 +38,10 @@ export class RequestContext {
   /** After a write, later fields of the same request must not see cached pre-write rows. */
   afterWrite(): void {
     this.reader = this.freshReader();
-    this.search = new MilestoneSearch(this.services.dataSource, this.reader);
+    this.search = new MilestoneSearch(this.services.dataSource, this.reader, this.viewer);
   }
 
   private freshReader(): PlanReader {
-    return new PlanReader(createLoaders(this.services.dataSource), this.services.clock);
+    return new PlanReader(createLoaders(this.services.dataSource, this.viewer), this.services.clock);
   }
 }

@@ -1,6 +1,6 @@
 /** GraphQL registration of the domain vocabulary, with a description for every value. */
 import { registerEnumType } from 'type-graphql';
-import { AgencyKind, Health, Jurisdiction, MilestoneStatus, PartnerRole, Visibility } from '../domain/enums';
+import { AgencyKind, Health, Jurisdiction, MilestoneStatus, PartnerRole, Role, Visibility } from '../domain/enums';
 
 /** How an agency is involved in a milestone, for filters and agency roll-ups. */
 export enum AgencyRole {
@@ -126,4 +126,14 @@ registerEnumType(OrderDirection, {
   name: 'OrderDirection',
   description: 'Sort direction.',
   valuesConfig: { ASC: { description: 'Ascending.' }, DESC: { description: 'Descending.' } },
+});
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a user may do.',
+  valuesConfig: {
+    ADMIN: { description: 'Everything, and sees every milestone.' },
+    EDITOR: { description: 'Reads; changes the milestones its agency leads or partners on.' },
+    VIEWER: { description: 'Reads.' },
+  },
 });

@@ -1,10 +1,13 @@
 /**
  * What a client sees of an error. Known errors keep their code and message; class-validator
- * failures become one readable sentence; anything unexpected becomes a bare internal error,
- * with no stack, SQL or input echoed back (unless running in development).
+ * failures become one readable sentence; anything unexpected becomes a bare internal error
+ * carrying the request id under which it was logged. Outside development, messages never echo
+ * the caller's input back and carry no "did you mean" hints about the schema.
  */
 import { GraphQLFormattedError } from 'graphql';
+import { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { RequestContext } from './context';
 
 const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
@@ -22,6 +25,17 @@ function messagesOf(failures: ValidationFailure[], prefix = ''): { field: string
   });
 }
 
+/** graphql-js messages quote the offending input; keep what was wrong, drop the value itself. */
+export function withoutEchoedInput(message: string): string {
+  return message
+    .replace(/ Did you mean [^?]*\?/g, '')
+    .replace(/got invalid value [\s\S]*?((?: at "[^"]*")?; )/, 'got an invalid value$1')
+    .replace(/, found [\s\S]*?([;.]\s|$)/, ', found an invalid value$1')
+    .replace(/(cannot represent[^:]*): [\s\S]*$/, '$1.')
+    .replace(/Value "[\s\S]*?" does not exist in "(\w+)" enum\./, 'The value does not exist in the "$1" enum.')
+    .replace(/^(Syntax Error: [^"]*?)\s*"[\s\S]*$/, '$1.');
+}
+
 export function formatError(exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error) as { extensions?: Record<string, unknown>; originalError?: { extensions?: Record<string, unknown> } } | undefined;
@@ -34,10 +48,34 @@ export function formatError(exposeDetails: boolean) {
     const innerCode = (error as { originalError?: { extensions?: Record<string, unknown> } })?.originalError?.extensions?.code;
     const code = innerCode === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     if (CLIENT_CODES.has(code)) {
+      if (exposeDetails) return { ...formatted, extensions: { ...formatted.extensions, code } };
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions: { ...(exposeDetails ? formatted.extensions : extensions), code } };
+      return { ...formatted, message: withoutEchoedInput(formatted.message), extensions: { ...extensions, code } };
     }
-    if (!exposeDetails) console.error('Internal error:', error);
+    // Logged with the request id by the errorLog plugin; the client gets only that id.
     return exposeDetails ? formatted : { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }
+
+/**
+ * Logs unexpected errors server-side under the request id, and hands that id to the client so a
+ * report can be matched with the log line.
+ */
+export const errorLog: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart({ contextValue }) {
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) {
+          const code = (error.extensions?.code as string | undefined) ?? (unwrapResolverError(error) as { extensions?: { code?: string } })?.extensions?.code;
+          if (!code || !CLIENT_CODES.has(code)) console.error(`[request ${contextValue?.requestId ?? '-'}] Internal error:`, unwrapResolverError(error));
+        }
+      },
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        for (const error of response.body.singleResult.errors ?? []) {
+          if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') (error.extensions as Record<string, unknown>).requestId = contextValue?.requestId;
+        }
+      },
+    };
+  },
+};

@@ -9,7 +9,7 @@ import { isValidIsoDate } from '../domain/dates';
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isValidIsoDate(value)) {
-    throw new GraphQLError(`${JSON.stringify(value)} is not a valid date: use YYYY-MM-DD, a day that exists on the calendar.`, {
+    throw new GraphQLError('Not a valid date: use YYYY-MM-DD, a day that exists on the calendar.', {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }

@@ -5,7 +5,9 @@
  */
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { Viewer } from '../domain/access';
 import { Agency, Committee, CommitteeMember, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
+import { visibleMilestones } from './visibility';
 
 function byRowId<T extends ObjectLiteral & { rowId: number }>(ds: DataSource, entity: EntityTarget<T>): DataLoader<number, T | undefined> {
   return new DataLoader(async (ids) => {
@@ -29,19 +31,31 @@ function groupedBy<T extends ObjectLiteral>(
   });
 }
 
-export function createLoaders(ds: DataSource) {
+/** Milestones by a column, restricted to what the viewer may see: restricted ones simply are not there. */
+function milestonesBy(ds: DataSource, viewer: Viewer, column: 'id' | 'goal_id' | 'plan_id' | 'lead_agency_id'): DataLoader<number, Milestone[]> {
+  return new DataLoader(async (keys) => {
+    const query = ds.getRepository(Milestone).createQueryBuilder('m').where(`m.${column} IN (:...keys)`, { keys: [...keys] });
+    const rows = await visibleMilestones(query, 'm', viewer).orderBy('m.position').addOrderBy('m.code').getMany();
+    const property = { id: 'rowId', goal_id: 'goalId', plan_id: 'planId', lead_agency_id: 'leadAgencyId' }[column] as keyof Milestone;
+    const groups = new Map<number, Milestone[]>(keys.map((k) => [k, []]));
+    for (const row of rows) groups.get(row[property] as number)!.push(row);
+    return keys.map((k) => groups.get(k)!);
+  });
+}
+
+export function createLoaders(ds: DataSource, viewer: Viewer) {
+  const milestoneById = milestonesBy(ds, viewer, 'id');
   return {
     agency: byRowId(ds, Agency),
     plan: byRowId(ds, Plan),
     committee: byRowId(ds, Committee),
     goal: byRowId(ds, Goal),
-    milestone: byRowId(ds, Milestone),
+    milestone: new DataLoader<number, Milestone | undefined>(async (ids) => (await milestoneById.loadMany([...ids])).map((rows) => (Array.isArray(rows) ? rows[0] : undefined))),
     committeesByPlan: groupedBy(ds, Committee, 'planId', { name: 'ASC' }),
     membersByCommittee: groupedBy(ds, CommitteeMember, 'committeeId'),
     goalsByPlan: groupedBy(ds, Goal, 'planId', { position: 'ASC', code: 'ASC' }),
-    milestonesByGoal: groupedBy(ds, Milestone, 'goalId', { position: 'ASC', code: 'ASC' }),
-    milestonesByPlan: groupedBy(ds, Milestone, 'planId', { code: 'ASC' }),
-    milestonesByLeadAgency: groupedBy(ds, Milestone, 'leadAgencyId', { code: 'ASC' }),
+    milestonesByGoal: milestonesBy(ds, viewer, 'goal_id'),
+    milestonesByLeadAgency: milestonesBy(ds, viewer, 'lead_agency_id'),
     partnersByMilestone: groupedBy(ds, MilestonePartner, 'milestoneId'),
     partnershipsByAgency: groupedBy(ds, MilestonePartner, 'agencyId'),
     dependenciesByMilestone: groupedBy(ds, MilestoneDependency, 'milestoneId'),

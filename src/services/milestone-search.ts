@@ -3,6 +3,7 @@
  * on the requested date, then the page is cut with keyset cursors (stable under inserts).
  */
 import { Brackets, DataSource } from 'typeorm';
+import { Viewer } from '../domain/access';
 import { MilestoneStatus } from '../domain/enums';
 import { MilestoneAssessment } from '../domain/milestone';
 import { Goal, Milestone } from '../entities';
@@ -10,6 +11,7 @@ import { AgencyRole, MilestoneOrderField, OrderDirection } from '../graphql/enum
 import { MilestoneConnection, MilestoneFilter, MilestoneOrder } from '../graphql/types';
 import { userError } from './errors';
 import { PlanReader } from './plan-reader';
+import { visibleMilestones } from './visibility';
 import { rowIdOf } from './plan-writer';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -66,6 +68,7 @@ export class MilestoneSearch {
   constructor(
     private readonly ds: DataSource,
     private readonly reader: PlanReader,
+    private readonly viewer: Viewer,
   ) {}
 
   async search(filter: MilestoneFilter = {}, order: MilestoneOrder | undefined, first: number | undefined, after: string | undefined): Promise<MilestoneConnection> {
@@ -163,6 +166,6 @@ export class MilestoneSearch {
       const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.andWhere("(LOWER(m.title) LIKE :pattern ESCAPE '\\' OR LOWER(m.code) LIKE :pattern ESCAPE '\\')", { pattern });
     }
-    return query.getMany();
+    return visibleMilestones(query, 'm', this.viewer).getMany();
   }
 }

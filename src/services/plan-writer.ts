@@ -2,10 +2,11 @@
  * Write-side service: validates every change against domain.md before touching the database,
  * then writes it and its audit entry in one transaction. Bad input changes nothing.
  */
-import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { canEditMilestone, canSeeMilestone, MilestoneParties, Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
 import { isValidTimeZone, IsoDate } from '../domain/dates';
-import { PartnerRole, Visibility } from '../domain/enums';
+import { PartnerRole, Role, Visibility } from '../domain/enums';
 import { Agency, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
 import { fromGlobalId, NodeTypeName } from '../entities/global-id';
 import { MAX } from '../entities/limits';
@@ -22,7 +23,8 @@ import {
   UpdateMilestoneInput,
   UpdatePlanInput,
 } from '../graphql/types';
-import { conflict, notFound, userError } from './errors';
+import { conflict, forbidden, notFound, userError } from './errors';
+import { visibleMilestones } from './visibility';
 import { WriteLock } from './write-lock';
 
 type Versioned = ObjectLiteral & { rowId: number; version: number };
@@ -90,21 +92,21 @@ export class PlanWriter {
   ) {}
 
   /** One mutation: serialised with other writes, in one transaction, audited. */
-  private run<T>(work: (tx: Transaction) => Promise<T>, actor: string): Promise<T> {
-    return this.lock.run(() => this.ds.transaction((em) => work(new Transaction(em, this.clock, actor))));
+  private run<T>(work: (tx: Transaction) => Promise<T>, viewer: Viewer): Promise<T> {
+    return this.lock.run(() => this.ds.transaction((em) => work(new Transaction(em, this.clock, viewer))));
   }
 
-  createAgency(input: CreateAgencyInput, actor: string): Promise<Agency> {
+  createAgency(input: CreateAgencyInput, viewer: Viewer): Promise<Agency> {
     input = createInput(input);
     return this.run(async (tx) => {
       requireText(input.name, 'name');
       requireText(input.shortName, 'shortName');
       await tx.requireUniqueAgency(input.name, input.shortName);
       return tx.insert(Agency, { ...input }, 'createAgency', null);
-    }, actor);
+    }, viewer);
   }
 
-  updateAgency(id: string, input: UpdateAgencyInput, expectedVersion: number | undefined, actor: string): Promise<Agency> {
+  updateAgency(id: string, input: UpdateAgencyInput, expectedVersion: number | undefined, viewer: Viewer): Promise<Agency> {
     return this.run(async (tx) => {
       input = updateInput(input);
       const agency = await tx.find(Agency, id);
@@ -112,10 +114,10 @@ export class PlanWriter {
       requireText(input.shortName, 'shortName');
       await tx.requireUniqueAgency(input.name, input.shortName, agency.rowId);
       return tx.update(agency, { ...input }, expectedVersion, 'updateAgency', null);
-    }, actor);
+    }, viewer);
   }
 
-  createPlan(input: CreatePlanInput, actor: string): Promise<Plan> {
+  createPlan(input: CreatePlanInput, viewer: Viewer): Promise<Plan> {
     input = createInput(input);
     return this.run(async (tx) => {
       requireText(input.title, 'title');
@@ -124,10 +126,10 @@ export class PlanWriter {
       const { staffAgencyId, ...fields } = input;
       const staff = staffAgencyId ? (await tx.find(Agency, staffAgencyId, 'staffAgencyId')).rowId : null;
       return tx.insert(Plan, { ...fields, staffAgencyId: staff }, 'createPlan', (p) => p.rowId);
-    }, actor);
+    }, viewer);
   }
 
-  updatePlan(id: string, input: UpdatePlanInput, expectedVersion: number | undefined, actor: string): Promise<Plan> {
+  updatePlan(id: string, input: UpdatePlanInput, expectedVersion: number | undefined, viewer: Viewer): Promise<Plan> {
     return this.run(async (tx) => {
       input = updateInput(input, ['staffAgencyId']);
       const plan = await tx.find(Plan, id);
@@ -150,10 +152,10 @@ export class PlanWriter {
         throw userError(`${outside.length} milestone(s) would fall outside ${startDate} … ${endDate}, e.g. ${outside[0].code} (${outside[0].startDate} … ${outside[0].dueDate}).`, 'startDate');
       }
       return tx.update(plan, changes, expectedVersion, 'updatePlan', plan.rowId);
-    }, actor);
+    }, viewer);
   }
 
-  createCommittee(input: CreateCommitteeInput, actor: string): Promise<Committee> {
+  createCommittee(input: CreateCommitteeInput, viewer: Viewer): Promise<Committee> {
     input = createInput(input);
     return this.run(async (tx) => {
       const plan = await tx.find(Plan, input.planId, 'planId');
@@ -163,10 +165,10 @@ export class PlanWriter {
       const committee = await tx.insert(Committee, { planId: plan.rowId, name: input.name, description: input.description ?? '', chairAgencyId: chair }, 'createCommittee', () => plan.rowId);
       await tx.setCommitteeMembers(committee, input.memberAgencyIds ?? []);
       return committee;
-    }, actor);
+    }, viewer);
   }
 
-  updateCommittee(id: string, input: UpdateCommitteeInput, expectedVersion: number | undefined, actor: string): Promise<Committee> {
+  updateCommittee(id: string, input: UpdateCommitteeInput, expectedVersion: number | undefined, viewer: Viewer): Promise<Committee> {
     return this.run(async (tx) => {
       input = updateInput(input, ['chairAgencyId']);
       const committee = await tx.find(Committee, id);
@@ -180,10 +182,10 @@ export class PlanWriter {
       if (input.chairAgencyId !== undefined) changes.chairAgencyId = input.chairAgencyId === null ? null : (await tx.find(Agency, input.chairAgencyId, 'chairAgencyId')).rowId;
       if (input.memberAgencyIds) await tx.setCommitteeMembers(committee, input.memberAgencyIds);
       return tx.update(committee, changes, expectedVersion, 'updateCommittee', committee.planId, true);
-    }, actor);
+    }, viewer);
   }
 
-  createGoal(input: CreateGoalInput, actor: string): Promise<Goal> {
+  createGoal(input: CreateGoalInput, viewer: Viewer): Promise<Goal> {
     input = createInput(input);
     return this.run(async (tx) => {
       const plan = await tx.find(Plan, input.planId, 'planId');
@@ -198,10 +200,10 @@ export class PlanWriter {
         'createGoal',
         () => plan.rowId,
       );
-    }, actor);
+    }, viewer);
   }
 
-  updateGoal(id: string, input: UpdateGoalInput, expectedVersion: number | undefined, actor: string): Promise<Goal> {
+  updateGoal(id: string, input: UpdateGoalInput, expectedVersion: number | undefined, viewer: Viewer): Promise<Goal> {
     return this.run(async (tx) => {
       input = updateInput(input, ['parentId', 'committeeId', 'leadAgencyId']);
       const goal = await tx.find(Goal, id);
@@ -212,10 +214,10 @@ export class PlanWriter {
       const links = await tx.goalLinks(goal.planId, input, goal);
       const { parentId: _p, committeeId: _c, leadAgencyId: _l, ...fields } = input;
       return tx.update(goal, { ...fields, ...links }, expectedVersion, 'updateGoal', goal.planId);
-    }, actor);
+    }, viewer);
   }
 
-  createMilestone(input: CreateMilestoneInput, actor: string): Promise<Milestone> {
+  createMilestone(input: CreateMilestoneInput, viewer: Viewer): Promise<Milestone> {
     input = createInput(input);
     return this.run(async (tx) => {
       const goal = await tx.find(Goal, input.goalId, 'goalId');
@@ -248,13 +250,13 @@ export class PlanWriter {
       for (const partner of input.partners ?? []) await tx.addPartner(milestone, partner.agencyId, partner.role);
       for (const dependsOnId of input.dependsOnIds ?? []) await tx.addDependency(milestone, dependsOnId);
       return milestone;
-    }, actor);
+    }, viewer);
   }
 
-  updateMilestone(id: string, input: UpdateMilestoneInput, expectedVersion: number | undefined, actor: string): Promise<Milestone> {
+  updateMilestone(id: string, input: UpdateMilestoneInput, expectedVersion: number | undefined, viewer: Viewer): Promise<Milestone> {
     return this.run(async (tx) => {
       input = updateInput(input);
-      const milestone = await tx.find(Milestone, id);
+      const milestone = await tx.editableMilestone(id);
       const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
       requireText(input.code, 'code');
       requireText(input.title, 'title');
@@ -266,18 +268,21 @@ export class PlanWriter {
         if (goal.planId !== milestone.planId) throw userError(`Goal ${goal.code} belongs to another plan; a milestone stays in its plan.`, 'goalId');
         patch.goalId = goal.rowId;
       }
-      if (leadAgencyId !== undefined) patch.leadAgencyId = (await tx.find(Agency, leadAgencyId, 'leadAgencyId')).rowId;
+      if (leadAgencyId !== undefined) {
+        if (tx.viewer.role !== Role.ADMIN) throw forbidden('Only an admin can change which agency leads a milestone.');
+        patch.leadAgencyId = (await tx.find(Agency, leadAgencyId, 'leadAgencyId')).rowId;
+      }
       if (input.code !== undefined) await tx.requireUnique(Milestone, { planId: milestone.planId, code: input.code }, `A milestone with code "${input.code}" already exists in this plan.`, milestone.rowId);
       if (input.startDate !== undefined) tx.requireTimeline(plan, input.startDate, milestone.dueDate);
       if (patch.leadAgencyId !== undefined) await tx.em.delete(MilestonePartner, { milestoneId: milestone.rowId, agencyId: patch.leadAgencyId });
       return tx.update(milestone, patch, expectedVersion, 'updateMilestone', milestone.planId);
-    }, actor);
+    }, viewer);
   }
 
-  reportProgress(input: ReportProgressInput, actor: string): Promise<ProgressUpdate> {
+  reportProgress(input: ReportProgressInput, viewer: Viewer): Promise<ProgressUpdate> {
     input = createInput(input);
     return this.run(async (tx) => {
-      const milestone = await tx.find(Milestone, input.milestoneId, 'milestoneId');
+      const milestone = await tx.editableMilestone(input.milestoneId, 'milestoneId');
       const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
       if (!(Number.isFinite(input.percentComplete) && input.percentComplete >= 0 && input.percentComplete <= 100)) {
         throw userError(`percentComplete must be between 0 and 100, got ${input.percentComplete}.`, 'percentComplete');
@@ -292,13 +297,14 @@ export class PlanWriter {
         { milestoneId: milestone.rowId, reportedOn, percentComplete: input.percentComplete, note: input.note ?? '', author: input.author ?? tx.actor },
         'reportProgress',
         () => milestone.planId,
+        milestone.rowId,
       );
-    }, actor);
+    }, viewer);
   }
 
-  completeMilestone(id: string, completedOn: IsoDate | undefined, expectedVersion: number | undefined, actor: string): Promise<Milestone> {
+  completeMilestone(id: string, completedOn: IsoDate | undefined, expectedVersion: number | undefined, viewer: Viewer): Promise<Milestone> {
     return this.run(async (tx) => {
-      const milestone = await tx.find(Milestone, id);
+      const milestone = await tx.editableMilestone(id);
       const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
       if (milestone.completedOn) throw conflict(`${milestone.code} is already completed (on ${milestone.completedOn}).`);
       if (milestone.cancelledOn) throw conflict(`${milestone.code} was cancelled on ${milestone.cancelledOn}; reopen it before completing it.`);
@@ -306,12 +312,12 @@ export class PlanWriter {
       tx.requirePastOrToday(plan, date, 'completedOn');
       if (date < plan.startDate) throw userError(`completedOn ${date} is before the plan starts (${plan.startDate}).`, 'completedOn');
       return tx.update(milestone, { completedOn: date }, expectedVersion, 'completeMilestone', milestone.planId);
-    }, actor);
+    }, viewer);
   }
 
-  cancelMilestone(id: string, reason: string, cancelledOn: IsoDate | undefined, expectedVersion: number | undefined, actor: string): Promise<Milestone> {
+  cancelMilestone(id: string, reason: string, cancelledOn: IsoDate | undefined, expectedVersion: number | undefined, viewer: Viewer): Promise<Milestone> {
     return this.run(async (tx) => {
-      const milestone = await tx.find(Milestone, id);
+      const milestone = await tx.editableMilestone(id);
       const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
       tx.requireReason(reason);
       if (milestone.cancelledOn) throw conflict(`${milestone.code} is already cancelled (on ${milestone.cancelledOn}).`);
@@ -320,20 +326,20 @@ export class PlanWriter {
       tx.requirePastOrToday(plan, date, 'cancelledOn');
       if (date < plan.startDate) throw userError(`cancelledOn ${date} is before the plan starts (${plan.startDate}).`, 'cancelledOn');
       return tx.update(milestone, { cancelledOn: date, cancelReason: reason.trim() }, expectedVersion, 'cancelMilestone', milestone.planId);
-    }, actor);
+    }, viewer);
   }
 
-  reopenMilestone(id: string, expectedVersion: number | undefined, actor: string): Promise<Milestone> {
+  reopenMilestone(id: string, expectedVersion: number | undefined, viewer: Viewer): Promise<Milestone> {
     return this.run(async (tx) => {
-      const milestone = await tx.find(Milestone, id);
+      const milestone = await tx.editableMilestone(id);
       if (!milestone.completedOn && !milestone.cancelledOn) throw conflict(`${milestone.code} is neither completed nor cancelled; there is nothing to reopen.`);
       return tx.update(milestone, { completedOn: null, cancelledOn: null, cancelReason: null }, expectedVersion, 'reopenMilestone', milestone.planId);
-    }, actor);
+    }, viewer);
   }
 
-  moveDueDate(id: string, newDueDate: IsoDate, reason: string, expectedVersion: number | undefined, actor: string): Promise<Milestone> {
+  moveDueDate(id: string, newDueDate: IsoDate, reason: string, expectedVersion: number | undefined, viewer: Viewer): Promise<Milestone> {
     return this.run(async (tx) => {
-      const milestone = await tx.find(Milestone, id);
+      const milestone = await tx.editableMilestone(id);
       const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
       tx.requireReason(reason);
       // A finished milestone is judged against the deadline it had; moving it afterwards would rewrite that verdict.
@@ -344,46 +350,46 @@ export class PlanWriter {
         tx.em.create(DueDateChange, { milestoneId: milestone.rowId, changedOn: tx.today(plan), fromDate: milestone.dueDate, toDate: newDueDate, reason: reason.trim(), author: tx.actor }),
       );
       return tx.update(milestone, { dueDate: newDueDate }, expectedVersion, 'moveDueDate', milestone.planId, true, { reason: { before: null, after: change.reason } });
-    }, actor);
+    }, viewer);
   }
 
-  addPartner(milestoneId: string, agencyId: string, role: PartnerRole, actor: string): Promise<Milestone> {
+  addPartner(milestoneId: string, agencyId: string, role: PartnerRole, viewer: Viewer): Promise<Milestone> {
     return this.run(async (tx) => {
-      const milestone = await tx.find(Milestone, milestoneId, 'milestoneId');
+      const milestone = await tx.editableMilestone(milestoneId, 'milestoneId');
       await tx.addPartner(milestone, agencyId, role);
       return milestone;
-    }, actor);
+    }, viewer);
   }
 
-  removePartner(milestoneId: string, agencyId: string, actor: string): Promise<Milestone> {
+  removePartner(milestoneId: string, agencyId: string, viewer: Viewer): Promise<Milestone> {
     return this.run(async (tx) => {
-      const milestone = await tx.find(Milestone, milestoneId, 'milestoneId');
+      const milestone = await tx.editableMilestone(milestoneId, 'milestoneId');
       const agency = await tx.find(Agency, agencyId, 'agencyId');
       const existing = await tx.em.findOneBy(MilestonePartner, { milestoneId: milestone.rowId, agencyId: agency.rowId });
       if (!existing) throw notFound(`partner ${agency.shortName} on ${milestone.code}`, agencyId);
       await tx.em.delete(MilestonePartner, { milestoneId: milestone.rowId, agencyId: agency.rowId });
       await tx.audit('removePartner', 'Milestone', milestone.rowId, milestone.planId, { partner: { before: `${agency.shortName} (${existing.role})`, after: null } });
       return milestone;
-    }, actor);
+    }, viewer);
   }
 
-  addDependency(milestoneId: string, dependsOnId: string, actor: string): Promise<Milestone> {
+  addDependency(milestoneId: string, dependsOnId: string, viewer: Viewer): Promise<Milestone> {
     return this.run(async (tx) => {
-      const milestone = await tx.find(Milestone, milestoneId, 'milestoneId');
+      const milestone = await tx.editableMilestone(milestoneId, 'milestoneId');
       await tx.addDependency(milestone, dependsOnId);
       return milestone;
-    }, actor);
+    }, viewer);
   }
 
-  removeDependency(milestoneId: string, dependsOnId: string, actor: string): Promise<Milestone> {
+  removeDependency(milestoneId: string, dependsOnId: string, viewer: Viewer): Promise<Milestone> {
     return this.run(async (tx) => {
-      const milestone = await tx.find(Milestone, milestoneId, 'milestoneId');
-      const upstream = await tx.find(Milestone, dependsOnId, 'dependsOnId');
+      const milestone = await tx.editableMilestone(milestoneId, 'milestoneId');
+      const upstream = await tx.visibleMilestone(dependsOnId, 'dependsOnId');
       const deleted = await tx.em.delete(MilestoneDependency, { milestoneId: milestone.rowId, dependsOnId: upstream.rowId });
       if (!deleted.affected) throw notFound(`dependency of ${milestone.code} on ${upstream.code}`, dependsOnId);
-      await tx.audit('removeDependency', 'Milestone', milestone.rowId, milestone.planId, { dependsOn: { before: upstream.code, after: null } });
+      await tx.audit('removeDependency', 'Milestone', milestone.rowId, milestone.planId, { dependsOn: { before: upstream.code, after: null } }, dependencyAuditScope(milestone, upstream));
       return milestone;
-    }, actor);
+    }, viewer);
   }
 }
 
@@ -392,8 +398,13 @@ class Transaction {
   constructor(
     readonly em: EntityManager,
     private readonly clock: Clock,
-    readonly actor: string,
+    readonly viewer: Viewer,
   ) {}
+
+  /** The name recorded as author and in the audit trail. */
+  get actor(): string {
+    return this.viewer.name;
+  }
 
   today(plan: Plan): IsoDate {
     return this.clock.today(plan.timeZone);
@@ -404,6 +415,27 @@ class Transaction {
     const row = await this.em.findOneBy(entity, { rowId: rowIdOf(globalId, type, field) } as never);
     if (!row) throw notFound(type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), globalId);
     return row;
+  }
+
+  /** A milestone this viewer may see; a restricted one is NOT_FOUND, so its existence does not leak. */
+  async visibleMilestone(globalId: string, field = 'id'): Promise<Milestone> {
+    const milestone = await this.find(Milestone, globalId, field);
+    if (!canSeeMilestone(this.viewer, await this.parties(milestone))) throw notFound('milestone', globalId);
+    return milestone;
+  }
+
+  /** A milestone this viewer may change: admins any, editors those their agency leads or partners on. */
+  async editableMilestone(globalId: string, field = 'id'): Promise<Milestone> {
+    const milestone = await this.visibleMilestone(globalId, field);
+    if (!canEditMilestone(this.viewer, await this.parties(milestone))) {
+      throw forbidden(`You may change only milestones your agency leads or partners on; ${milestone.code} is not one of them.`);
+    }
+    return milestone;
+  }
+
+  private async parties(milestone: Milestone): Promise<MilestoneParties> {
+    const partners = await this.em.findBy(MilestonePartner, { milestoneId: milestone.rowId });
+    return { visibility: milestone.visibility, leadAgencyId: milestone.leadAgencyId, partnerAgencyIds: partners.map((p) => p.agencyId) };
   }
 
   async requireUnique<T extends Versioned>(entity: EntityTarget<T>, where: Partial<T>, message: string, exceptRowId?: number): Promise<void> {
@@ -432,11 +464,11 @@ class Transaction {
     if (reason.length > MAX.reason) throw userError(`The reason must be at most ${MAX.reason} characters.`, 'reason');
   }
 
-  async insert<T extends ObjectLiteral & { rowId: number }>(entity: EntityTarget<T>, values: Partial<T>, action: string, planOf: ((row: T) => number) | null): Promise<T> {
+  async insert<T extends ObjectLiteral & { rowId: number }>(entity: EntityTarget<T>, values: Partial<T>, action: string, planOf: ((row: T) => number) | null, milestoneId?: number): Promise<T> {
     const row = await this.em.save(this.em.create(entity, values as never));
     const saved = row as unknown as T;
     const planId = planOf ? planOf(saved) : null;
-    await this.audit(action, (entity as { name: string }).name, saved.rowId, planId, diff({}, plainValues(saved)));
+    await this.audit(action, (entity as { name: string }).name, saved.rowId, planId, diff({}, plainValues(saved)), milestoneId);
     return saved;
   }
 
@@ -475,8 +507,17 @@ class Transaction {
     return (await this.em.findOneBy(entity, { rowId: row.rowId } as never))!;
   }
 
-  async audit(action: string, entityType: string, entityRowId: number, planId: number | null, changes: Record<string, unknown>): Promise<void> {
+  /** One audit entry; `milestoneId` ties it to a milestone so the trail is hidden wherever the milestone is. */
+  async audit(
+    action: string,
+    entityType: string,
+    entityRowId: number,
+    planId: number | null,
+    changes: Record<string, unknown>,
+    milestoneId: number | null = entityType === 'Milestone' ? entityRowId : null,
+  ): Promise<void> {
     await this.em.insert(AuditEntry, {
+      milestoneId,
       occurredAt: this.clock.now().toISOString(),
       actor: this.actor,
       action,
@@ -543,7 +584,7 @@ class Transaction {
 
   /** Adds "milestone depends on upstream", refusing other plans and cycles (naming the cycle). */
   async addDependency(milestone: Milestone, dependsOnId: string): Promise<void> {
-    const upstream = await this.find(Milestone, dependsOnId, 'dependsOnId');
+    const upstream = await this.visibleMilestone(dependsOnId, 'dependsOnId');
     if (upstream.planId !== milestone.planId) throw userError(`${upstream.code} belongs to another plan; dependencies stay within one plan.`, 'dependsOnId');
     if (upstream.rowId === milestone.rowId) throw userError(`${milestone.code} cannot depend on itself.`, 'dependsOnId');
     const links = await this.em
@@ -555,14 +596,20 @@ class Transaction {
     if (links.some((l) => l.milestoneId === milestone.rowId && l.dependsOnId === upstream.rowId)) return;
     const path = findPath(links, upstream.rowId, milestone.rowId);
     if (path) {
-      const rows = await this.em.findBy(Milestone, { rowId: In(path) });
+      const query = this.em.getRepository(Milestone).createQueryBuilder('m').where('m.id IN (:...path)', { path });
+      const rows = await visibleMilestones(query, 'm', this.viewer).getMany();
       const codes = new Map(rows.map((r) => [r.rowId, r.code]));
-      const cycle = [milestone.code, ...path.map((id) => codes.get(id))].join(' → ');
+      const cycle = [milestone.code, ...path.map((id) => codes.get(id) ?? 'a restricted milestone')].join(' → ');
       throw userError(`${milestone.code} cannot depend on ${upstream.code}: that would make a cycle ${cycle}.`, 'dependsOnId');
     }
     await this.em.insert(MilestoneDependency, { milestoneId: milestone.rowId, dependsOnId: upstream.rowId });
-    await this.audit('addDependency', 'Milestone', milestone.rowId, milestone.planId, { dependsOn: { before: null, after: upstream.code } });
+    await this.audit('addDependency', 'Milestone', milestone.rowId, milestone.planId, { dependsOn: { before: null, after: upstream.code } }, dependencyAuditScope(milestone, upstream));
   }
+}
+
+/** A dependency entry names the upstream code, so it is only as visible as a restricted upstream. */
+function dependencyAuditScope(milestone: Milestone, upstream: Milestone): number {
+  return upstream.visibility === Visibility.PARTNERS ? upstream.rowId : milestone.rowId;
 }
 
 /** The chain of "depends on" links from `from` to `to`, if any (breadth-first, so the shortest). */

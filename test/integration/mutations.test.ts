@@ -49,7 +49,7 @@ async function expectAudit(server: TestServer, mark: number, action: string, ent
   const rows = (await auditSince(server, mark)).filter((r) => r.action === action);
   expect(rows, `one ${action} audit entry`).to.have.length(1);
   const row = rows[0];
-  expect(row).to.include({ actor: 'anonymous', entity_type: entityType, entity_row_id: rowIdOf(entityId), plan_id: planId === null ? null : rowIdOf(planId) });
+  expect(row).to.include({ actor: 'Test admin', entity_type: entityType, entity_row_id: rowIdOf(entityId), plan_id: planId === null ? null : rowIdOf(planId) });
   expect(Number.isNaN(Date.parse(row.occurred_at)), 'occurred_at is an instant').to.equal(false);
   return row;
 }
@@ -575,7 +575,7 @@ describe('mutations over HTTP: progress, completion, cancellation, reopening', (
     // Today's check-in, with no date and no author: today, and the acting user.
     mark = await auditMark(server);
     const second = (await server.ok(REPORT, { input: { milestoneId: m.id, percentComplete: 80 } })).reportProgress;
-    expect(second).to.deep.include({ percentComplete: 80, reportedOn: TODAY, note: '', author: 'anonymous' });
+    expect(second).to.deep.include({ percentComplete: 80, reportedOn: TODAY, note: '', author: 'Test admin' });
     await expectAudit(server, mark, 'reportProgress', 'ProgressUpdate', second.id, plan.id);
 
     after = (await server.ok(MILESTONE, { id: m.id })).milestone;
@@ -742,7 +742,7 @@ describe('mutations over HTTP: moveDueDate', () => {
     expect(moved).to.deep.include({ version: 2, dueDate: '2027-03-31', baselineDueDate: '2026-10-31', slipDays: 151, daysOverdue: 0, oldDue: '2026-10-31', oldSlip: 0, oldStatus: 'OVERDUE' });
     // 2026-01-01 … 2027-03-31 (454 days), day 331: expected ≈ 72.9%, reported 80%.
     expect(moved.status).to.equal('ON_TRACK');
-    expect(moved.dueDateChanges).to.deep.equal([{ changedOn: TODAY, fromDate: '2026-10-31', toDate: '2027-03-31', reason: 'Waiting for the state data release', author: 'anonymous' }]);
+    expect(moved.dueDateChanges).to.deep.equal([{ changedOn: TODAY, fromDate: '2026-10-31', toDate: '2027-03-31', reason: 'Waiting for the state data release', author: 'Test admin' }]);
 
     const { milestones } = await server.ok('query ($plan: ID!) { milestones(filter: { planId: $plan, status: [OVERDUE], asOf: "2026-11-27" }) { nodes { id } } }', { plan: plan.id });
     expect(milestones.nodes, 'yesterday it was overdue, judged by the deadline of the time').to.deep.equal([{ id: m.id }]);

@@ -7,52 +7,92 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { fixedDateClock } from '../../src/domain/clock';
+import { DEFAULT_LIMITS, Limits } from '../../src/config';
 import { StatementCounter } from '../../src/data-source';
+import { fixedDateClock } from '../../src/domain/clock';
+import { Role } from '../../src/domain/enums';
 import { startServer } from '../../src/server';
+import { UserAdmin } from '../../src/services/auth';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
   errors?: { message: string; extensions?: Record<string, any>; path?: (string | number)[] }[];
 }
 
-export interface TestServer {
+/** A client of the test server acting with one token (or none). */
+export interface Client {
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Like gql, but fails the test on any error. */
+  ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+export interface TestServer extends Client {
   url: string;
+  /** The admin token that `gql` and `ok` use. */
+  adminToken: string;
   today: string;
   dataSource: DataSource;
   statements: StatementCounter;
   databasePath: string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
-  /** Like gql, but fails the test on any error. */
-  ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** A new user with a token, e.g. an EDITOR of SFPD. */
+  newToken(role: Role, agencyShortName?: string, name?: string): Promise<string>;
+  /** A client that sends this token, or no token at all (null). */
+  as(token: string | null): Client;
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { today?: string; seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { today?: string; seed?: boolean; anonymousRead?: boolean; limits?: Partial<Limits> } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-test-'));
   const databasePath = path.join(dir, 'cairn.sqlite');
   const today = options.today ?? '2026-11-28';
   const statements = new StatementCounter();
   const server = await startServer(
-    { port: 0, host: '127.0.0.1', databasePath, seedWhenEmpty: options.seed ?? true, exposeErrorDetails: false, clock: fixedDateClock(today) },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      databasePath,
+      seedWhenEmpty: options.seed ?? true,
+      exposeErrorDetails: false,
+      anonymousRead: options.anonymousRead ?? false,
+      limits: { ...DEFAULT_LIMITS, ...options.limits },
+      clock: fixedDateClock(today),
+    },
     statements,
   );
-  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as GraphQLResponse<T>;
+  const users = new UserAdmin(server.dataSource, fixedDateClock(today));
+  const newToken = async (role: Role, agencyShortName?: string, name?: string): Promise<string> => {
+    const user = await users.createUser(name ?? `Test ${role.toLowerCase()}${agencyShortName ? ` of ${agencyShortName}` : ''}`, role, agencyShortName);
+    return (await users.issueToken(user.rowId)).token;
   };
+  const as = (token: string | null): Client => {
+    const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      const response = await fetch(server.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      return (await response.json()) as GraphQLResponse<T>;
+    };
+    return {
+      gql,
+      async ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+        const result = await gql<T>(query, variables);
+        if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+        return result.data as T;
+      },
+    };
+  };
+  const adminToken = await newToken(Role.ADMIN, undefined, 'Test admin');
+  const admin = as(adminToken);
   return {
     url: server.url,
     today,
     dataSource: server.dataSource,
     statements,
     databasePath,
-    gql,
-    async ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-      const result = await gql<T>(query, variables);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
-      return result.data as T;
-    },
+    adminToken,
+    gql: admin.gql,
+    ok: admin.ok,
+    newToken,
+    as,
     async stop() {
       await server.stop();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -62,7 +102,7 @@ export async function startTestServer(options: { today?: string; seed?: boolean 
 
 /** A fingerprint of every table's content, to prove that a rejected mutation changed nothing. */
 export async function databaseFingerprint(dataSource: DataSource): Promise<string> {
-  const tables = ['agency', 'plan', 'committee', 'committee_member', 'goal', 'milestone', 'milestone_partner', 'milestone_dependency', 'progress_update', 'due_date_change', 'audit_entry'];
+  const tables = ['app_user', 'api_token', 'agency', 'plan', 'committee', 'committee_member', 'goal', 'milestone', 'milestone_partner', 'milestone_dependency', 'progress_update', 'due_date_change', 'audit_entry'];
   const parts: string[] = [];
   for (const table of tables) parts.push(table, JSON.stringify(await dataSource.query(`SELECT * FROM ${table} ORDER BY 1, 2`)));
   return parts.join('\n');

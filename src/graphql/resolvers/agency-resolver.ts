@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Health } from '../../domain/enums';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Health, Role } from '../../domain/enums';
 import { Agency, Milestone } from '../../entities';
 import { rowIdOf } from '../../services/plan-writer';
 import { RequestContext } from '../context';
+import { listCost, TYPICAL_SIZE } from '../limits';
 import { AgencyRole } from '../enums';
 import { DateScalar } from '../scalars';
 import { CreateAgencyInput, StatusCounts, toStatusCounts, UpdateAgencyInput } from '../types';
@@ -14,7 +15,7 @@ const PLAN = 'Only milestones of this plan.';
 
 @Resolver(() => Agency)
 export class AgencyResolver {
-  @Query(() => [Agency], { description: 'All agencies, by short name.' })
+  @Query(() => [Agency], { complexity: listCost(TYPICAL_SIZE.agencies), description: 'All agencies, by short name.' })
   async agencies(@Ctx() ctx: RequestContext): Promise<Agency[]> {
     return ctx.services.dataSource.getRepository(Agency).find({ order: { shortName: 'ASC' } });
   }
@@ -28,7 +29,7 @@ export class AgencyResolver {
     return ctx.reader.agencyRollup(agency, role, asOf, planId ? rowIdOf(planId, 'Plan', 'planId') : undefined);
   }
 
-  @FieldResolver(() => [Milestone], { description: 'Milestones it is involved in, by plan and code.' })
+  @FieldResolver(() => [Milestone], { complexity: listCost(TYPICAL_SIZE.agencyMilestones), description: 'Milestones it is involved in, by plan and code.' })
   milestones(
     @Root() agency: Agency,
     @Ctx() ctx: RequestContext,
@@ -72,17 +73,19 @@ export class AgencyResolver {
   }
 
   @Mutation(() => Agency, { description: 'Adds an agency.' })
+  @Authorized(Role.ADMIN)
   createAgency(@Arg('input', () => CreateAgencyInput, { description: 'The agency.' }) input: CreateAgencyInput, @Ctx() ctx: RequestContext): Promise<Agency> {
-    return ctx.writer.createAgency(input, ctx.actor);
+    return ctx.writer.createAgency(input, ctx.viewer);
   }
 
   @Mutation(() => Agency, { description: 'Changes an agency.' })
+  @Authorized(Role.ADMIN)
   updateAgency(
     @Arg('id', () => ID, { description: 'The agency.' }) id: string,
     @Arg('input', () => UpdateAgencyInput, { description: 'The changes.' }) input: UpdateAgencyInput,
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
   ): Promise<Agency> {
-    return ctx.writer.updateAgency(id, input, expectedVersion, ctx.actor);
+    return ctx.writer.updateAgency(id, input, expectedVersion, ctx.viewer);
   }
 }

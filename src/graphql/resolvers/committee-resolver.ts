@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Agency, Committee, Goal, Plan } from '../../entities';
+import { Role } from '../../domain/enums';
 import { RequestContext } from '../context';
+import { listCost, TYPICAL_SIZE } from '../limits';
 import { CreateCommitteeInput, UpdateCommitteeInput } from '../types';
 import { loadByGlobalId, loadOptional, present } from './ids';
 import { RollupFields } from './rollup-fields';
@@ -22,30 +24,32 @@ export class CommitteeResolver extends RollupFields(Committee, (ctx, committee, 
     return loadOptional(ctx.reader.loaders.agency, committee.chairAgencyId);
   }
 
-  @FieldResolver(() => [Agency], { description: 'Member agencies, by short name.' })
+  @FieldResolver(() => [Agency], { complexity: listCost(TYPICAL_SIZE.members), description: 'Member agencies, by short name.' })
   async members(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<Agency[]> {
     const links = await ctx.reader.loaders.membersByCommittee.load(committee.rowId);
     const agencies = present(await ctx.reader.loaders.agency.loadMany(links.map((l) => l.agencyId)));
     return agencies.sort((a, b) => a.shortName.localeCompare(b.shortName));
   }
 
-  @FieldResolver(() => [Goal], { description: 'The goals it oversees (not counting goals nested under them).' })
+  @FieldResolver(() => [Goal], { complexity: listCost(TYPICAL_SIZE.goals), description: 'The goals it oversees (not counting goals nested under them).' })
   goals(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<Goal[]> {
     return ctx.reader.committeeGoals(committee);
   }
 
   @Mutation(() => Committee, { description: 'Creates a committee of a plan.' })
+  @Authorized(Role.ADMIN)
   createCommittee(@Arg('input', () => CreateCommitteeInput, { description: 'The committee.' }) input: CreateCommitteeInput, @Ctx() ctx: RequestContext): Promise<Committee> {
-    return ctx.writer.createCommittee(input, ctx.actor);
+    return ctx.writer.createCommittee(input, ctx.viewer);
   }
 
   @Mutation(() => Committee, { description: 'Changes a committee (and, if given, replaces its members).' })
+  @Authorized(Role.ADMIN)
   updateCommittee(
     @Arg('id', () => ID, { description: 'The committee.' }) id: string,
     @Arg('input', () => UpdateCommitteeInput, { description: 'The changes.' }) input: UpdateCommitteeInput,
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
   ): Promise<Committee> {
-    return ctx.writer.updateCommittee(id, input, expectedVersion, ctx.actor);
+    return ctx.writer.updateCommittee(id, input, expectedVersion, ctx.viewer);
   }
 }

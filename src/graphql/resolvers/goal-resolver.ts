@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Agency, Committee, Goal, Milestone, Plan } from '../../entities';
+import { Role } from '../../domain/enums';
 import { RequestContext } from '../context';
+import { listCost, TYPICAL_SIZE } from '../limits';
 import { CreateGoalInput, UpdateGoalInput } from '../types';
 import { loadByGlobalId, loadOptional } from './ids';
 import { RollupFields } from './rollup-fields';
@@ -22,7 +24,7 @@ export class GoalResolver extends RollupFields(Goal, (ctx, goal, asOf) => ctx.re
     return loadOptional(ctx.reader.loaders.goal, goal.parentId);
   }
 
-  @FieldResolver(() => [Goal], { description: 'Goals nested directly under it, in order.' })
+  @FieldResolver(() => [Goal], { complexity: listCost(TYPICAL_SIZE.goals), description: 'Goals nested directly under it, in order.' })
   async children(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Goal[]> {
     return (await ctx.reader.loaders.goalsByPlan.load(goal.planId)).filter((g) => g.parentId === goal.rowId);
   }
@@ -37,23 +39,25 @@ export class GoalResolver extends RollupFields(Goal, (ctx, goal, asOf) => ctx.re
     return loadOptional(ctx.reader.loaders.agency, goal.leadAgencyId);
   }
 
-  @FieldResolver(() => [Milestone], { description: 'Its direct milestones, in order (nested goals have their own).' })
+  @FieldResolver(() => [Milestone], { complexity: listCost(TYPICAL_SIZE.milestones), description: 'Its direct milestones, in order (nested goals have their own).' })
   milestones(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Milestone[]> {
     return ctx.reader.loaders.milestonesByGoal.load(goal.rowId);
   }
 
   @Mutation(() => Goal, { description: 'Creates a goal (nested when `parentId` is given).' })
+  @Authorized(Role.ADMIN)
   createGoal(@Arg('input', () => CreateGoalInput, { description: 'The goal.' }) input: CreateGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
-    return ctx.writer.createGoal(input, ctx.actor);
+    return ctx.writer.createGoal(input, ctx.viewer);
   }
 
   @Mutation(() => Goal, { description: 'Changes a goal. It cannot be nested under itself.' })
+  @Authorized(Role.ADMIN)
   updateGoal(
     @Arg('id', () => ID, { description: 'The goal.' }) id: string,
     @Arg('input', () => UpdateGoalInput, { description: 'The changes.' }) input: UpdateGoalInput,
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
   ): Promise<Goal> {
-    return ctx.writer.updateGoal(id, input, expectedVersion, ctx.actor);
+    return ctx.writer.updateGoal(id, input, expectedVersion, ctx.viewer);
   }
 }

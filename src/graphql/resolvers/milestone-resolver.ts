@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MilestoneStatus, PartnerRole } from '../../domain/enums';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MilestoneStatus, PartnerRole, Role } from '../../domain/enums';
 import { MilestoneAssessment } from '../../domain/milestone';
 import { Agency, DueDateChange, Goal, Milestone, Plan, ProgressUpdate } from '../../entities';
 import { RequestContext } from '../context';
+import { listCost, pageCost, TYPICAL_SIZE } from '../limits';
 import { DateScalar } from '../scalars';
 import { CreateMilestoneInput, MilestoneConnection, MilestoneFilter, MilestoneOrder, Partner, ReportProgressInput, UpdateMilestoneInput } from '../types';
 import { loadByGlobalId, present } from './ids';
@@ -21,7 +22,7 @@ export class MilestoneResolver {
     return loadByGlobalId(ctx.reader.loaders.milestone, 'Milestone', id);
   }
 
-  @Query(() => MilestoneConnection, { description: 'Milestones matching a filter, sorted, a page at a time (Relay connection).' })
+  @Query(() => MilestoneConnection, { complexity: pageCost, description: 'Milestones matching a filter, sorted, a page at a time (Relay connection).' })
   milestones(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => MilestoneFilter, { nullable: true, description: 'Which milestones.' }) filter?: MilestoneFilter,
@@ -51,7 +52,7 @@ export class MilestoneResolver {
     return (await ctx.reader.loaders.agency.load(m.leadAgencyId))!;
   }
 
-  @FieldResolver(() => [Partner], { description: 'Partner agencies and their roles, by short name.' })
+  @FieldResolver(() => [Partner], { complexity: listCost(TYPICAL_SIZE.partners), description: 'Partner agencies and their roles, by short name.' })
   async partners(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<Partner[]> {
     const links = await ctx.reader.loaders.partnersByMilestone.load(m.rowId);
     const agencies = present(await ctx.reader.loaders.agency.loadMany(links.map((l) => l.agencyId)));
@@ -59,23 +60,23 @@ export class MilestoneResolver {
     return agencies.map((agency) => ({ agency, role: roles.get(agency.rowId)! })).sort((a, b) => a.agency.shortName.localeCompare(b.agency.shortName));
   }
 
-  @FieldResolver(() => [Milestone], { description: 'The milestones it depends on (same plan).' })
+  @FieldResolver(() => [Milestone], { description: 'The milestones it depends on complexity: listCost(TYPICAL_SIZE.dependencies), (same plan).' })
   dependsOn(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<Milestone[]> {
     return ctx.reader.dependenciesOf(m);
   }
 
-  @FieldResolver(() => [Milestone], { description: 'The milestones that depend on it.' })
+  @FieldResolver(() => [Milestone], { description: 'The milestones that depend complexity: listCost(TYPICAL_SIZE.dependencies), on it.' })
   dependents(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<Milestone[]> {
     return ctx.reader.dependentsOf(m);
   }
 
-  @FieldResolver(() => [ProgressUpdate], { description: 'Progress updates, oldest first; with `asOf`, those reported on or before it.' })
+  @FieldResolver(() => [ProgressUpdate], { complexity: listCost(TYPICAL_SIZE.updates), description: 'Progress updates, oldest first; with `asOf`, those reported on or before it.' })
   async updates(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<ProgressUpdate[]> {
     const updates = await ctx.reader.loaders.updatesByMilestone.load(m.rowId);
     return asOf ? updates.filter((u) => u.reportedOn <= asOf) : updates;
   }
 
-  @FieldResolver(() => [DueDateChange], { description: 'Recorded moves of the due date, oldest first.' })
+  @FieldResolver(() => [DueDateChange], { complexity: listCost(TYPICAL_SIZE.dueDateChanges), description: 'Recorded moves of the due date, oldest first.' })
   dueDateChanges(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<DueDateChange[]> {
     return ctx.reader.loaders.dueDateChangesByMilestone.load(m.rowId);
   }
@@ -148,36 +149,41 @@ export class MilestoneResolver {
   }
 
   @Mutation(() => Milestone, { description: 'Creates a milestone; its due date is also its baseline.' })
+  @Authorized(Role.ADMIN)
   createMilestone(@Arg('input', () => CreateMilestoneInput, { description: 'The milestone.' }) input: CreateMilestoneInput, @Ctx() ctx: RequestContext): Promise<Milestone> {
-    return ctx.writer.createMilestone(input, ctx.actor);
+    return ctx.writer.createMilestone(input, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Changes a milestone. The due date moves only with `moveDueDate`.' })
+  @Authorized(Role.ADMIN, Role.EDITOR)
   updateMilestone(
     @Arg('id', () => ID, { description: 'The milestone.' }) id: string,
     @Arg('input', () => UpdateMilestoneInput, { description: 'The changes.' }) input: UpdateMilestoneInput,
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.updateMilestone(id, input, expectedVersion, ctx.actor);
+    return ctx.writer.updateMilestone(id, input, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => ProgressUpdate, { description: 'Records a progress check-in. Earlier updates are kept.' })
+  @Authorized(Role.ADMIN, Role.EDITOR)
   reportProgress(@Arg('input', () => ReportProgressInput, { description: 'The check-in.' }) input: ReportProgressInput, @Ctx() ctx: RequestContext): Promise<ProgressUpdate> {
-    return ctx.writer.reportProgress(input, ctx.actor);
+    return ctx.writer.reportProgress(input, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Marks a milestone completed.' })
+  @Authorized(Role.ADMIN, Role.EDITOR)
   completeMilestone(
     @Arg('id', () => ID, { description: 'The milestone.' }) id: string,
     @Ctx() ctx: RequestContext,
     @Arg('completedOn', () => DateScalar, { nullable: true, description: 'When; today by default. Not in the future.' }) completedOn?: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.completeMilestone(id, completedOn, expectedVersion, ctx.actor);
+    return ctx.writer.completeMilestone(id, completedOn, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Cancels a milestone, with a reason. Cancelled milestones leave the progress roll-ups.' })
+  @Authorized(Role.ADMIN, Role.EDITOR)
   cancelMilestone(
     @Arg('id', () => ID, { description: 'The milestone.' }) id: string,
     @Arg('reason', { description: 'Why.' }) reason: string,
@@ -185,19 +191,21 @@ export class MilestoneResolver {
     @Arg('cancelledOn', () => DateScalar, { nullable: true, description: 'When; today by default. Not in the future.' }) cancelledOn?: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.cancelMilestone(id, reason, cancelledOn, expectedVersion, ctx.actor);
+    return ctx.writer.cancelMilestone(id, reason, cancelledOn, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Undoes a completion or cancellation.' })
+  @Authorized(Role.ADMIN, Role.EDITOR)
   reopenMilestone(
     @Arg('id', () => ID, { description: 'The milestone.' }) id: string,
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.reopenMilestone(id, expectedVersion, ctx.actor);
+    return ctx.writer.reopenMilestone(id, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Moves the due date, with a reason. The baseline stays; the move is recorded.' })
+  @Authorized(Role.ADMIN, Role.EDITOR)
   moveDueDate(
     @Arg('id', () => ID, { description: 'The milestone.' }) id: string,
     @Arg('newDueDate', () => DateScalar, { description: 'The new due date, within the plan and not before the start.' }) newDueDate: string,
@@ -205,44 +213,48 @@ export class MilestoneResolver {
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.moveDueDate(id, newDueDate, reason, expectedVersion, ctx.actor);
+    return ctx.writer.moveDueDate(id, newDueDate, reason, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Adds a partner agency, or changes its role.' })
+  @Authorized(Role.ADMIN, Role.EDITOR)
   addPartner(
     @Arg('milestoneId', () => ID, { description: 'The milestone.' }) milestoneId: string,
     @Arg('agencyId', () => ID, { description: 'The agency.' }) agencyId: string,
     @Arg('role', () => PartnerRole, { description: 'Its role.' }) role: PartnerRole,
     @Ctx() ctx: RequestContext,
   ): Promise<Milestone> {
-    return ctx.writer.addPartner(milestoneId, agencyId, role, ctx.actor);
+    return ctx.writer.addPartner(milestoneId, agencyId, role, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Removes a partner agency.' })
+  @Authorized(Role.ADMIN, Role.EDITOR)
   removePartner(
     @Arg('milestoneId', () => ID, { description: 'The milestone.' }) milestoneId: string,
     @Arg('agencyId', () => ID, { description: 'The agency.' }) agencyId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Milestone> {
-    return ctx.writer.removePartner(milestoneId, agencyId, ctx.actor);
+    return ctx.writer.removePartner(milestoneId, agencyId, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Makes a milestone depend on another of the same plan. Refuses cycles, naming them.' })
+  @Authorized(Role.ADMIN, Role.EDITOR)
   addDependency(
     @Arg('milestoneId', () => ID, { description: 'The dependent milestone.' }) milestoneId: string,
     @Arg('dependsOnId', () => ID, { description: 'The milestone it depends on.' }) dependsOnId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Milestone> {
-    return ctx.writer.addDependency(milestoneId, dependsOnId, ctx.actor);
+    return ctx.writer.addDependency(milestoneId, dependsOnId, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Removes a dependency.' })
+  @Authorized(Role.ADMIN, Role.EDITOR)
   removeDependency(
     @Arg('milestoneId', () => ID, { description: 'The dependent milestone.' }) milestoneId: string,
     @Arg('dependsOnId', () => ID, { description: 'The milestone it depended on.' }) dependsOnId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Milestone> {
-    return ctx.writer.removeDependency(milestoneId, dependsOnId, ctx.actor);
+    return ctx.writer.removeDependency(milestoneId, dependsOnId, ctx.viewer);
   }
 }
 

@@ -1,13 +1,15 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Agency, Committee, Goal, Plan } from '../../entities';
+import { Role } from '../../domain/enums';
 import { RequestContext } from '../context';
+import { listCost, TYPICAL_SIZE } from '../limits';
 import { CreatePlanInput, UpdatePlanInput } from '../types';
 import { loadByGlobalId, loadOptional } from './ids';
 import { RollupFields } from './rollup-fields';
 
 @Resolver(() => Plan)
 export class PlanResolver extends RollupFields(Plan, (ctx, plan, asOf) => ctx.reader.planRollup(plan, asOf)) {
-  @Query(() => [Plan], { description: 'All plans, newest first.' })
+  @Query(() => [Plan], { complexity: listCost(TYPICAL_SIZE.plans), description: 'All plans, newest first.' })
   plans(@Ctx() ctx: RequestContext): Promise<Plan[]> {
     return ctx.services.dataSource.getRepository(Plan).find({ order: { startDate: 'DESC', rowId: 'DESC' } });
   }
@@ -22,29 +24,31 @@ export class PlanResolver extends RollupFields(Plan, (ctx, plan, asOf) => ctx.re
     return loadOptional(ctx.reader.loaders.agency, plan.staffAgencyId);
   }
 
-  @FieldResolver(() => [Committee], { description: 'Its committees, by name.' })
+  @FieldResolver(() => [Committee], { complexity: listCost(TYPICAL_SIZE.committees), description: 'Its committees, by name.' })
   committees(@Root() plan: Plan, @Ctx() ctx: RequestContext): Promise<Committee[]> {
     return ctx.reader.loaders.committeesByPlan.load(plan.rowId);
   }
 
-  @FieldResolver(() => [Goal], { description: 'Its goals, in order: top-level ones only unless `all` is true.' })
+  @FieldResolver(() => [Goal], { complexity: listCost(TYPICAL_SIZE.goals), description: 'Its goals, in order: top-level ones only unless `all` is true.' })
   async goals(@Root() plan: Plan, @Ctx() ctx: RequestContext, @Arg('all', { defaultValue: false, description: 'Include nested goals too.' }) all: boolean): Promise<Goal[]> {
     const goals = await ctx.reader.loaders.goalsByPlan.load(plan.rowId);
     return all ? goals : goals.filter((g) => g.parentId === null);
   }
 
   @Mutation(() => Plan, { description: 'Creates a plan.' })
+  @Authorized(Role.ADMIN)
   createPlan(@Arg('input', () => CreatePlanInput, { description: 'The plan.' }) input: CreatePlanInput, @Ctx() ctx: RequestContext): Promise<Plan> {
-    return ctx.writer.createPlan(input, ctx.actor);
+    return ctx.writer.createPlan(input, ctx.viewer);
   }
 
   @Mutation(() => Plan, { description: 'Changes a plan. Its dates must still hold all its milestones.' })
+  @Authorized(Role.ADMIN)
   updatePlan(
     @Arg('id', () => ID, { description: 'The plan.' }) id: string,
     @Arg('input', () => UpdatePlanInput, { description: 'The changes.' }) input: UpdatePlanInput,
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
   ): Promise<Plan> {
-    return ctx.writer.updatePlan(id, input, expectedVersion, ctx.actor);
+    return ctx.writer.updatePlan(id, input, expectedVersion, ctx.viewer);
   }
 }

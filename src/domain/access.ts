@@ -1,0 +1,42 @@
+/**
+ * Who may do what (domain.md, "Who may do what"), as pure functions. Data access applies the
+ * same visibility rule in SQL (services/visibility.ts); the two must stay in step.
+ */
+import { Role, Visibility } from './enums';
+
+/** Whoever a request acts for; `role` null means anonymous. */
+export interface Viewer {
+  userId: number | null;
+  name: string;
+  role: Role | null;
+  /** The agency an editor (or viewer) belongs to, if any. */
+  agencyId: number | null;
+}
+
+export const ANONYMOUS: Viewer = { userId: null, name: 'anonymous', role: null, agencyId: null };
+
+/** The agencies that take part in a milestone. */
+export interface MilestoneParties {
+  visibility: Visibility;
+  leadAgencyId: number;
+  partnerAgencyIds: readonly number[];
+}
+
+function isParty(viewer: Viewer, milestone: Omit<MilestoneParties, 'visibility'>): boolean {
+  return viewer.agencyId !== null && (milestone.leadAgencyId === viewer.agencyId || milestone.partnerAgencyIds.includes(viewer.agencyId));
+}
+
+/** A PARTNERS milestone exists only for admins and members of its lead and partner agencies. */
+export function canSeeMilestone(viewer: Viewer, milestone: MilestoneParties): boolean {
+  return milestone.visibility === Visibility.PUBLIC || viewer.role === Role.ADMIN || isParty(viewer, milestone);
+}
+
+/** Admins edit everything; an editor edits the milestones its agency leads or partners on. */
+export function canEditMilestone(viewer: Viewer, milestone: Omit<MilestoneParties, 'visibility'>): boolean {
+  return viewer.role === Role.ADMIN || (viewer.role === Role.EDITOR && isParty(viewer, milestone));
+}
+
+/** Roles that may call an operation guarded by `roles` (empty: any signed-in user). */
+export function hasRole(viewer: Viewer, roles: readonly Role[]): boolean {
+  return viewer.role !== null && (roles.length === 0 || roles.includes(viewer.role));
+}

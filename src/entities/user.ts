@@ -1,0 +1,23 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
+import { Role } from '../domain/enums';
+import { BaseRecord } from './base-record';
+
+@ObjectType({ description: 'Someone who signs in with a bearer token.' })
+@Entity('app_user')
+export class User extends BaseRecord {
+  @Field({ description: 'Display name, recorded in the audit trail.' })
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => Role, { description: 'ADMIN, EDITOR or VIEWER.' })
+  @Column({ type: 'varchar', length: 10 })
+  role: Role;
+
+  /** The agency an editor edits for (viewers may have one too, to see its restricted milestones). */
+  @Column({ type: 'integer', nullable: true })
+  agencyId: number | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  disabledAt: string | null;
+}

@@ -1,0 +1,99 @@
+/**
+ * Bearer tokens: random and long, shown once, stored only as SHA-256 hashes (a fast hash is
+ * enough for 256 random bits; there is nothing to brute-force). Revocable, optionally expiring.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { Viewer } from '../domain/access';
+import { Clock } from '../domain/clock';
+import { Role } from '../domain/enums';
+import { Agency, ApiToken, User } from '../entities';
+
+const TOKEN_PREFIX = 'cairn_';
+
+export function newToken(): string {
+  return TOKEN_PREFIX + randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Reads "Authorization: Bearer <token>"; undefined without a header, null when it is not a bearer token. */
+export function bearerToken(header: string | undefined): string | null | undefined {
+  if (header === undefined || header === '') return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1] : null;
+}
+
+export class Authenticator {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The user behind a token, or null for an unknown, revoked or expired token or a disabled user. */
+  async viewerFor(token: string): Promise<Viewer | null> {
+    const row = await this.ds.getRepository(ApiToken).findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
+    if (!row || (row.expiresAt !== null && row.expiresAt <= this.clock.now().toISOString())) return null;
+    const user = await this.ds.getRepository(User).findOneBy({ rowId: row.userId });
+    if (!user || user.disabledAt !== null) return null;
+    return { userId: user.rowId, name: user.name, role: user.role, agencyId: user.agencyId };
+  }
+}
+
+/** User and token administration, for the `npm run user` command line. */
+export class UserAdmin {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async createUser(name: string, role: Role, agencyShortName?: string): Promise<User> {
+    if (!name.trim()) throw new Error('A user needs a name.');
+    if (!Object.values(Role).includes(role)) throw new Error(`Role must be one of ${Object.values(Role).join(', ')}.`);
+    let agencyId: number | null = null;
+    if (agencyShortName) {
+      const agency = await this.ds.getRepository(Agency).findOneBy({ shortName: agencyShortName });
+      if (!agency) throw new Error(`No agency with short name ${agencyShortName}.`);
+      agencyId = agency.rowId;
+    }
+    if (role === Role.EDITOR && agencyId === null) throw new Error('An editor belongs to an agency: give --agency SHORTNAME.');
+    return this.ds.getRepository(User).save({ name: name.trim(), role, agencyId });
+  }
+
+  /** Issues a token and returns it: the only time it is ever visible. */
+  async issueToken(userId: number, options: { label?: string; expiresAt?: string } = {}): Promise<{ token: string; row: ApiToken }> {
+    const user = await this.ds.getRepository(User).findOneBy({ rowId: userId });
+    if (!user) throw new Error(`No user #${userId}.`);
+    if (options.expiresAt !== undefined && Number.isNaN(Date.parse(options.expiresAt))) throw new Error(`--expires must be a date or an ISO instant, got "${options.expiresAt}".`);
+    const token = newToken();
+    const row = await this.ds.getRepository(ApiToken).save({
+      userId,
+      tokenHash: hashToken(token),
+      label: options.label ?? '',
+      expiresAt: options.expiresAt ? new Date(options.expiresAt).toISOString() : null,
+    });
+    return { token, row };
+  }
+
+  async revokeToken(tokenId: number): Promise<boolean> {
+    const result = await this.ds.getRepository(ApiToken).update({ rowId: tokenId, revokedAt: IsNull() }, { revokedAt: this.clock.now().toISOString() });
+    return result.affected === 1;
+  }
+
+  /** Revokes every token of a user and disables the user. */
+  async disableUser(userId: number): Promise<boolean> {
+    const now = this.clock.now().toISOString();
+    await this.ds.getRepository(ApiToken).update({ userId, revokedAt: IsNull() }, { revokedAt: now });
+    const result = await this.ds.getRepository(User).update({ rowId: userId, disabledAt: IsNull() }, { disabledAt: now });
+    return result.affected === 1;
+  }
+
+  async listUsers(): Promise<{ user: User; agency: string | null; tokens: ApiToken[] }[]> {
+    const users = await this.ds.getRepository(User).find({ order: { rowId: 'ASC' } });
+    const agencies = new Map((await this.ds.getRepository(Agency).find()).map((a) => [a.rowId, a.shortName]));
+    const tokens = await this.ds.getRepository(ApiToken).find({ order: { rowId: 'ASC' } });
+    return users.map((user) => ({ user, agency: user.agencyId === null ? null : (agencies.get(user.agencyId) ?? null), tokens: tokens.filter((t) => t.userId === user.rowId) }));
+  }
+}
