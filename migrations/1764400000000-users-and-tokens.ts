@@ -32,11 +32,13 @@ export class UsersAndTokens1764400000000 implements MigrationInterface {
       [index('api_token', ['user_id'])],
     );
     await queryRunner.addColumn('audit_entry', new TableColumn(integer('milestone_id', { isNullable: true })));
+    await queryRunner.addColumn('audit_entry', new TableColumn(integer('actor_user_id', { isNullable: true })));
     await queryRunner.createIndex('audit_entry', index('audit_entry', ['milestone_id']));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropIndex('audit_entry', 'ix_audit_entry_milestone_id');
+    await queryRunner.dropColumn('audit_entry', 'actor_user_id');
     await queryRunner.dropColumn('audit_entry', 'milestone_id');
     await queryRunner.dropTable('api_token');
     await queryRunner.dropTable('app_user');

@@ -11,9 +11,13 @@ export class AuditEntry extends RowRecord {
   @Column({ type: 'varchar', length: 30 })
   occurredAt: string;
 
-  @Field({ description: 'Who made it.' })
+  @Field({ description: 'Who made it (the user\'s name).' })
   @Column({ type: 'varchar', length: 200 })
   actor: string;
+
+  /** The user who made it; null for the seed and other system changes. */
+  @Column({ type: 'integer', nullable: true })
+  actorUserId: number | null;
 
   @Field({ description: 'The mutation or action, e.g. "moveDueDate".' })
   @Column({ type: 'varchar', length: 60 })
@@ -33,7 +37,7 @@ export class AuditEntry extends RowRecord {
   @Column({ type: 'integer', nullable: true })
   milestoneId: number | null;
 
-  /** JSON: { field: { before, after } }. */
+  /** JSON: { field: { before, after } }; the GraphQL `changes` field lists them. */
   @Column({ type: 'text' })
   changes: string;
 }

@@ -8,7 +8,7 @@ import { FieldNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinit
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { MiddlewareFn } from 'type-graphql';
 import { Limits } from '../config';
-import { DEFAULT_PAGE_SIZE } from '../services/milestone-search';
+import { DEFAULT_PAGE_SIZE } from '../services/paging';
 import { RequestContext } from './context';
 
 export function limitExceeded(name: keyof Limits, max: number, measured: number, what: string): GraphQLError {

@@ -8,6 +8,7 @@ import './enums';
 import { RequestContext } from './context';
 import { executionDeadline } from './limits';
 import { AgencyResolver } from './resolvers/agency-resolver';
+import { AuditResolver } from './resolvers/audit-resolver';
 import { CommitteeResolver } from './resolvers/committee-resolver';
 import { GoalResolver } from './resolvers/goal-resolver';
 import { MilestoneResolver, ProgressUpdateResolver } from './resolvers/milestone-resolver';
@@ -33,7 +34,7 @@ const freshReadsAfterMutation: MiddlewareFn<RequestContext> = async ({ context, 
 
 export async function buildCairnSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AgencyResolver, PlanResolver, CommitteeResolver, GoalResolver, MilestoneResolver, ProgressUpdateResolver, NodeResolver],
+    resolvers: [AgencyResolver, AuditResolver, PlanResolver, CommitteeResolver, GoalResolver, MilestoneResolver, ProgressUpdateResolver, NodeResolver],
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [executionDeadline, freshReadsAfterMutation],
     authChecker,

@@ -1,9 +1,11 @@
 /** GraphQL-only types: inputs, connections, roll-up shapes. Entities are object types of their own. */
 import { IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { AgencyKind, Jurisdiction, MilestoneStatus, PartnerRole, Visibility } from '../domain/enums';
+import { JSONResolver } from 'graphql-scalars';
+import { AgencyKind, Jurisdiction, MilestoneStatus, PartnerRole, Role, Visibility } from '../domain/enums';
 import { StatusCounts as StatusCountsRecord } from '../domain/rollup';
 import { Agency } from '../entities/agency';
+import { AuditEntry } from '../entities/audit-entry';
 import { Milestone } from '../entities/milestone';
 import { MAX } from '../entities/limits';
 import { AgencyRole, MilestoneOrderField, OrderDirection } from './enums';
@@ -248,4 +250,31 @@ export class ReportProgressInput {
   @Field(() => DateScalar, { nullable: true, description: 'The date the figure refers to; today by default. Not in the future.' }) reportedOn?: string;
   @Field({ nullable: true, description: 'What happened.' }) @Text(MAX.note) note?: string;
   @Field({ nullable: true, description: 'Who reports it.' }) @Text(MAX.author) author?: string;
+}
+
+@ObjectType({ description: 'One field changed by an audited action.' })
+export class FieldChange {
+  @Field({ description: 'The field (or relation, e.g. "partner", "dependsOn").' }) field: string;
+  @Field(() => JSONResolver, { nullable: true, description: 'The value before; null when there was none.' }) before: unknown;
+  @Field(() => JSONResolver, { nullable: true, description: 'The value after; null when removed.' }) after: unknown;
+}
+
+@ObjectType({ description: 'An audit entry in a page of results, with its cursor.' })
+export class AuditEntryEdge {
+  @Field({ description: 'Opaque cursor of this entry.' }) cursor: string;
+  @Field(() => AuditEntry, { description: 'The entry.' }) node: AuditEntry;
+}
+
+@ObjectType({ description: 'A page of the audit trail, newest first (Relay connection).' })
+export class AuditEntryConnection {
+  @Field(() => [AuditEntryEdge], { description: 'The page, with cursors.' }) edges: AuditEntryEdge[];
+  @Field(() => [AuditEntry], { description: 'The page, without cursors.' }) nodes: AuditEntry[];
+  @Field(() => PageInfo, { description: 'Paging information.' }) pageInfo: PageInfo;
+}
+
+@ObjectType({ description: 'Who the request acts for.' })
+export class ViewerInfo {
+  @Field({ description: 'The user\'s name, or "anonymous".' }) name: string;
+  @Field(() => Role, { nullable: true, description: 'ADMIN, EDITOR or VIEWER; null when anonymous.' }) role: Role | null;
+  @Field(() => Agency, { nullable: true, description: 'The agency the user belongs to, if any.' }) agency: Agency | null;
 }

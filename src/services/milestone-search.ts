@@ -10,12 +10,10 @@ import { Goal, Milestone } from '../entities';
 import { AgencyRole, MilestoneOrderField, OrderDirection } from '../graphql/enums';
 import { MilestoneConnection, MilestoneFilter, MilestoneOrder } from '../graphql/types';
 import { userError } from './errors';
+import { pageSize } from './paging';
 import { PlanReader } from './plan-reader';
 import { visibleMilestones } from './visibility';
 import { rowIdOf } from './plan-writer';
-
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 100;
 
 const URGENCY: MilestoneStatus[] = [
   MilestoneStatus.OVERDUE,
@@ -72,8 +70,7 @@ export class MilestoneSearch {
   ) {}
 
   async search(filter: MilestoneFilter = {}, order: MilestoneOrder | undefined, first: number | undefined, after: string | undefined): Promise<MilestoneConnection> {
-    const pageSize = first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw userError(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${pageSize}.`, 'first');
+    const size = pageSize(first);
     if (filter.dueFrom && filter.dueTo && filter.dueFrom > filter.dueTo) throw userError(`dueFrom ${filter.dueFrom} is after dueTo ${filter.dueTo}.`, 'dueFrom');
     const field = order?.field ?? MilestoneOrderField.DUE_DATE;
     const direction = order?.direction ?? OrderDirection.ASC;
@@ -116,14 +113,14 @@ export class MilestoneSearch {
     keyed.sort((x, y) => sign * compare(x.key, y.key));
     const start = afterKey ? keyed.findIndex((k) => sign * compare(k.key, afterKey) > 0) : 0;
     const from = start === -1 ? keyed.length : start;
-    const page = keyed.slice(from, from + pageSize);
+    const page = keyed.slice(from, from + size);
     const edges = page.map((k) => ({ cursor: encodeCursor(k.key[0], k.key[1]), node: k.m }));
     return {
       edges,
       nodes: edges.map((e) => e.node),
       totalCount: matching.length,
       pageInfo: {
-        hasNextPage: from + pageSize < keyed.length,
+        hasNextPage: from + size < keyed.length,
         hasPreviousPage: from > 0,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges[edges.length - 1]?.cursor ?? null,

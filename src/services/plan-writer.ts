@@ -520,6 +520,7 @@ class Transaction {
       milestoneId,
       occurredAt: this.clock.now().toISOString(),
       actor: this.actor,
+      actorUserId: this.viewer.userId,
       action,
       entityType,
       entityRowId,
