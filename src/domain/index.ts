@@ -6,3 +6,4 @@ export * from './milestone';
 export * from './periods';
 export * from './rollup';
 export * from './access';
+export * from './dashboard';

@@ -137,3 +137,21 @@ registerEnumType(Role, {
     VIEWER: { description: 'Reads.' },
   },
 });
+
+export enum BreakdownBy {
+  GOAL = 'GOAL',
+  AGENCY = 'AGENCY',
+  COMMITTEE = 'COMMITTEE',
+  STATUS = 'STATUS',
+}
+
+registerEnumType(BreakdownBy, {
+  name: 'BreakdownBy',
+  description: 'How to group milestones in a breakdown.',
+  valuesConfig: {
+    GOAL: { description: 'By goal: top-level goals of a plan, child goals of a goal, the goals of a committee.' },
+    AGENCY: { description: 'By lead agency.' },
+    COMMITTEE: { description: 'By the committee of the milestone\'s goal (or its nearest ancestor with one).' },
+    STATUS: { description: 'By status, most urgent first.' },
+  },
+});

@@ -7,6 +7,7 @@ import { forbidden, unauthenticated } from '../services/errors';
 import './enums';
 import { RequestContext } from './context';
 import { executionDeadline } from './limits';
+import { DashboardResolver } from './dashboard';
 import { AgencyResolver } from './resolvers/agency-resolver';
 import { AuditResolver } from './resolvers/audit-resolver';
 import { CommitteeResolver } from './resolvers/committee-resolver';
@@ -34,7 +35,7 @@ const freshReadsAfterMutation: MiddlewareFn<RequestContext> = async ({ context, 
 
 export async function buildCairnSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AgencyResolver, AuditResolver, PlanResolver, CommitteeResolver, GoalResolver, MilestoneResolver, ProgressUpdateResolver, NodeResolver],
+    resolvers: [AgencyResolver, AuditResolver, DashboardResolver, PlanResolver, CommitteeResolver, GoalResolver, MilestoneResolver, ProgressUpdateResolver, NodeResolver],
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [executionDeadline, freshReadsAfterMutation],
     authChecker,

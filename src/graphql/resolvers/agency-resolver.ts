@@ -8,7 +8,8 @@ import { AgencyRole } from '../enums';
 import { DateScalar } from '../scalars';
 import { CreateAgencyInput, StatusCounts, toStatusCounts, UpdateAgencyInput } from '../types';
 import { loadByGlobalId } from './ids';
-import { AS_OF } from './rollup-fields';
+import { AS_OF, dashboardOf } from './rollup-fields';
+import { Dashboard } from '../dashboard';
 
 const ROLE = 'Which milestones count: those it leads (default), or also those it partners on.';
 const PLAN = 'Only milestones of this plan.';
@@ -70,6 +71,17 @@ export class AgencyResolver {
     @Arg('planId', () => ID, { nullable: true, description: PLAN }) planId?: string,
   ): Promise<Health | null> {
     return (await this.rollup(ctx, agency, role, asOf, planId)).health;
+  }
+
+  @FieldResolver(() => Dashboard, { description: 'Roll-ups, breakdowns and the lists a dashboard shows for its milestones, all on one date.' })
+  dashboard(
+    @Root() agency: Agency,
+    @Ctx() ctx: RequestContext,
+    @Arg('role', () => AgencyRole, { defaultValue: AgencyRole.LEAD, description: ROLE }) role: AgencyRole,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF }) asOf?: string,
+    @Arg('planId', () => ID, { nullable: true, description: PLAN }) planId?: string,
+  ): Promise<Dashboard> {
+    return dashboardOf(ctx, { kind: 'agency', agency, role, planId: planId ? rowIdOf(planId, 'Plan', 'planId') : undefined }, asOf);
   }
 
   @Mutation(() => Agency, { description: 'Adds an agency.' })

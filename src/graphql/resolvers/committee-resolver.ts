@@ -8,7 +8,7 @@ import { loadByGlobalId, loadOptional, present } from './ids';
 import { RollupFields } from './rollup-fields';
 
 @Resolver(() => Committee)
-export class CommitteeResolver extends RollupFields(Committee, (ctx, committee, asOf) => ctx.reader.committeeRollup(committee, asOf)) {
+export class CommitteeResolver extends RollupFields(Committee, (committee) => ({ kind: 'committee', committee })) {
   @Query(() => Committee, { description: 'One committee.' })
   committee(@Arg('id', () => ID, { description: 'Its global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Committee> {
     return loadByGlobalId(ctx.reader.loaders.committee, 'Committee', id);

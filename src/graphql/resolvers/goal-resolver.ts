@@ -8,7 +8,7 @@ import { loadByGlobalId, loadOptional } from './ids';
 import { RollupFields } from './rollup-fields';
 
 @Resolver(() => Goal)
-export class GoalResolver extends RollupFields(Goal, (ctx, goal, asOf) => ctx.reader.goalRollup(goal, asOf)) {
+export class GoalResolver extends RollupFields(Goal, (goal) => ({ kind: 'goal', goal })) {
   @Query(() => Goal, { description: 'One goal.' })
   goal(@Arg('id', () => ID, { description: 'Its global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Goal> {
     return loadByGlobalId(ctx.reader.loaders.goal, 'Goal', id);

@@ -8,7 +8,7 @@ import { loadByGlobalId, loadOptional } from './ids';
 import { RollupFields } from './rollup-fields';
 
 @Resolver(() => Plan)
-export class PlanResolver extends RollupFields(Plan, (ctx, plan, asOf) => ctx.reader.planRollup(plan, asOf)) {
+export class PlanResolver extends RollupFields(Plan, (plan) => ({ kind: 'plan', plan })) {
   @Query(() => [Plan], { complexity: listCost(TYPICAL_SIZE.plans), description: 'All plans, newest first.' })
   plans(@Ctx() ctx: RequestContext): Promise<Plan[]> {
     return ctx.services.dataSource.getRepository(Plan).find({ order: { startDate: 'DESC', rowId: 'DESC' } });

@@ -1,0 +1,80 @@
+/**
+ * Dashboard views over milestones already assessed on one date: breakdowns by a grouping, and
+ * the lists a meeting looks at (upcoming, overdue, at risk, stale), each in urgency order.
+ */
+import { addDays } from './dates';
+import { Health, MilestoneStatus } from './enums';
+import { MilestoneAssessment } from './milestone';
+import { milestonesRollup, StatusCounts } from './rollup';
+
+export interface AssessedItem<T> {
+  item: T;
+  code: string;
+  weight: number;
+  assessment: MilestoneAssessment;
+}
+
+export interface Group {
+  key: string;
+  label: string;
+  milestoneCount: number;
+  statusCounts: StatusCounts;
+  progress: number | null;
+  health: Health | null;
+  /** Sum of days overdue over its OVERDUE milestones. */
+  overdueDays: number;
+}
+
+/** Groups in first-seen order (callers pass items in a meaningful order, e.g. by goal position). */
+export function breakdown<T>(items: readonly AssessedItem<T>[], groupOf: (item: AssessedItem<T>) => { key: string; label: string }): Group[] {
+  const groups = new Map<string, { label: string; members: AssessedItem<T>[] }>();
+  for (const item of items) {
+    const { key, label } = groupOf(item);
+    if (!groups.has(key)) groups.set(key, { label, members: [] });
+    groups.get(key)!.members.push(item);
+  }
+  return [...groups.entries()].map(([key, { label, members }]) => {
+    const rollup = milestonesRollup(members.map((m) => ({ weight: m.weight, progress: m.assessment.progress, status: m.assessment.status })));
+    return {
+      key,
+      label,
+      milestoneCount: members.length,
+      statusCounts: rollup.statusCounts,
+      progress: rollup.progress,
+      health: rollup.health,
+      overdueDays: members.reduce((sum, m) => sum + (m.assessment.status === MilestoneStatus.OVERDUE ? m.assessment.daysOverdue : 0), 0),
+    };
+  });
+}
+
+function byCode<T>(a: AssessedItem<T>, b: AssessedItem<T>): number {
+  return a.code.localeCompare(b.code);
+}
+
+/** Unfinished, not yet overdue, due within `days` of the date it was assessed on: soonest first. */
+export function upcoming<T>(items: readonly AssessedItem<T>[], days: number): AssessedItem<T>[] {
+  const open = new Set([MilestoneStatus.AT_RISK, MilestoneStatus.ON_TRACK, MilestoneStatus.NOT_STARTED]);
+  return items
+    .filter((m) => open.has(m.assessment.status) && m.assessment.dueDate <= addDays(m.assessment.asOf, days))
+    .sort((a, b) => a.assessment.dueDate.localeCompare(b.assessment.dueDate) || byCode(a, b));
+}
+
+/** OVERDUE milestones: longest overdue first. */
+export function overdue<T>(items: readonly AssessedItem<T>[]): AssessedItem<T>[] {
+  return items.filter((m) => m.assessment.status === MilestoneStatus.OVERDUE).sort((a, b) => b.assessment.daysOverdue - a.assessment.daysOverdue || byCode(a, b));
+}
+
+/** AT_RISK milestones: the furthest behind expected progress first, then the soonest due. */
+export function atRisk<T>(items: readonly AssessedItem<T>[]): AssessedItem<T>[] {
+  const gap = (m: AssessedItem<T>) => m.assessment.expectedProgress - m.assessment.progress;
+  return items
+    .filter((m) => m.assessment.status === MilestoneStatus.AT_RISK)
+    .sort((a, b) => gap(b) - gap(a) || a.assessment.dueDate.localeCompare(b.assessment.dueDate) || byCode(a, b));
+}
+
+/** Milestones whose updates are stale: the longest silent first (never updated before updated). */
+export function staleUpdates<T>(items: readonly AssessedItem<T>[]): AssessedItem<T>[] {
+  return items
+    .filter((m) => m.assessment.updateStale)
+    .sort((a, b) => (a.assessment.lastUpdatedOn ?? '').localeCompare(b.assessment.lastUpdatedOn ?? '') || byCode(a, b));
+}
