@@ -23,3 +23,33 @@ export function reportingYearOf(date: IsoDate, fiscalYearStartMonth: number): Pe
   const year = fiscalYearStartMonth > 1 && d.month >= fiscalYearStartMonth ? d.year + 1 : d.year;
   return reportingYear(year, fiscalYearStartMonth);
 }
+
+export enum Interval {
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+  QUARTER = 'QUARTER',
+}
+
+/**
+ * The period ends from `from` to `to` (both inclusive): weeks end on Sunday, months on their last
+ * day, quarters on the last day of a quarter of the plan's reporting year. `to` is always the
+ * last point, so a trend line ends where the reader asked.
+ */
+export function periodEnds(from: IsoDate, to: IsoDate, interval: Interval, fiscalYearStartMonth: number): IsoDate[] {
+  const ends: IsoDate[] = [];
+  const last = DateTime.fromISO(to, { zone: 'utc' });
+  let cursor: DateTime = DateTime.fromISO(from, { zone: 'utc' });
+  const endOf = (d: DateTime): DateTime => {
+    if (interval === Interval.WEEK) return d.endOf('week').startOf('day');
+    if (interval === Interval.MONTH) return d.endOf('month').startOf('day');
+    // Quarters start in the fiscal year's first month and every third month after it.
+    const offset = (d.month - fiscalYearStartMonth + 12) % 3;
+    return d.plus({ months: 2 - offset }).endOf('month').startOf('day');
+  };
+  for (let end = endOf(cursor); end < last; end = endOf(cursor)) {
+    ends.push(end.toISODate()!);
+    cursor = end.plus({ days: 1 });
+  }
+  ends.push(to);
+  return ends;
+}

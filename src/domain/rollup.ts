@@ -7,6 +7,8 @@ import { Health, MilestoneStatus } from './enums';
 export interface AssessedMilestone {
   weight: number;
   progress: number;
+  /** Where progress should be on the date; rolled up the same way as progress. */
+  expectedProgress?: number;
   status: MilestoneStatus;
 }
 
@@ -22,6 +24,8 @@ export type StatusCounts = Record<MilestoneStatus, number>;
 export interface Rollup {
   /** Weighted mean progress, null with nothing to measure. */
   progress: number | null;
+  /** Weighted mean expected progress, the same way (a burn-up's other line). */
+  expectedProgress: number | null;
   statusCounts: StatusCounts;
   health: Health | null;
 }
@@ -42,8 +46,10 @@ export function weightedProgress(items: readonly { weight: number; progress: num
   return weights > 0 ? sum / weights : null;
 }
 
-function measurable(milestones: readonly AssessedMilestone[]): { weight: number; progress: number }[] {
-  return milestones.filter((m) => m.status !== MilestoneStatus.CANCELLED);
+type Metric = 'progress' | 'expectedProgress';
+
+function measurable(milestones: readonly AssessedMilestone[], metric: Metric): { weight: number; progress: number | null }[] {
+  return milestones.filter((m) => m.status !== MilestoneStatus.CANCELLED).map((m) => ({ weight: m.weight, progress: m[metric] ?? null }));
 }
 
 export function countStatuses(milestones: readonly AssessedMilestone[]): StatusCounts {
@@ -67,10 +73,11 @@ export function health(counts: StatusCounts): Health | null {
   return Health.ON_TRACK;
 }
 
-export function goalProgress(goal: GoalNode): number | null {
+/** Weighted mean of a goal's direct milestones and child goals (cancelled and empty ones left out). */
+export function goalProgress(goal: GoalNode, metric: Metric = 'progress'): number | null {
   return weightedProgress([
-    ...measurable(goal.milestones),
-    ...goal.children.map((child) => ({ weight: child.weight, progress: goalProgress(child) })),
+    ...measurable(goal.milestones, metric),
+    ...goal.children.map((child) => ({ weight: child.weight, progress: goalProgress(child, metric) })),
   ]);
 }
 
@@ -81,7 +88,7 @@ export function allMilestones(goal: GoalNode): AssessedMilestone[] {
 /** A goal's roll-up: progress from its direct parts, counts and health over all descendants. */
 export function goalRollup(goal: GoalNode): Rollup {
   const counts = countStatuses(allMilestones(goal));
-  return { progress: goalProgress(goal), statusCounts: counts, health: health(counts) };
+  return { progress: goalProgress(goal), expectedProgress: goalProgress(goal, 'expectedProgress'), statusCounts: counts, health: health(counts) };
 }
 
 /** A plan (or committee) is measured through its top-level goals. */

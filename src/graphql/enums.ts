@@ -1,4 +1,5 @@
 /** GraphQL registration of the domain vocabulary, with a description for every value. */
+import { Interval } from '../domain/periods';
 import { registerEnumType } from 'type-graphql';
 import { AgencyKind, Health, Jurisdiction, MilestoneStatus, PartnerRole, Role, Visibility } from '../domain/enums';
 
@@ -153,5 +154,15 @@ registerEnumType(BreakdownBy, {
     AGENCY: { description: 'By lead agency.' },
     COMMITTEE: { description: 'By the committee of the milestone\'s goal (or its nearest ancestor with one).' },
     STATUS: { description: 'By status, most urgent first.' },
+  },
+});
+
+registerEnumType(Interval, {
+  name: 'Interval',
+  description: 'The spacing of points in a history.',
+  valuesConfig: {
+    WEEK: { description: 'Week ends (Sundays).' },
+    MONTH: { description: 'Month ends.' },
+    QUARTER: { description: 'Quarter ends of the plan\'s reporting year.' },
   },
 });

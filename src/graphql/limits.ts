@@ -30,6 +30,7 @@ export const TYPICAL_SIZE = {
   dependencies: 3,
   updates: 10,
   dueDateChanges: 3,
+  historyPoints: 12,
 } as const;
 
 /** Cost of a list field whose size is not known in advance: its items times a typical count. */

@@ -278,3 +278,11 @@ export class ViewerInfo {
   @Field(() => Role, { nullable: true, description: 'ADMIN, EDITOR or VIEWER; null when anonymous.' }) role: Role | null;
   @Field(() => Agency, { nullable: true, description: 'The agency the user belongs to, if any.' }) agency: Agency | null;
 }
+
+@ObjectType({ description: 'The state on one date of a history: actual against expected progress, and status counts.' })
+export class HistoryPoint {
+  @Field(() => DateScalar, { description: 'The period end (the last point is the `to` date).' }) date: string;
+  @Field(() => Float, { nullable: true, description: 'Progress on that date; null with nothing to measure.' }) progress: number | null;
+  @Field(() => Float, { nullable: true, description: 'Expected progress on that date, weighted the same way.' }) expectedProgress: number | null;
+  @Field(() => StatusCounts, { description: 'Milestones per status on that date.' }) statusCounts: StatusCounts;
+}

@@ -5,9 +5,11 @@ import { Agency, DueDateChange, Goal, Milestone, Plan, ProgressUpdate } from '..
 import { RequestContext } from '../context';
 import { listCost, pageCost, TYPICAL_SIZE } from '../limits';
 import { DateScalar } from '../scalars';
-import { CreateMilestoneInput, MilestoneConnection, MilestoneFilter, MilestoneOrder, Partner, ReportProgressInput, UpdateMilestoneInput } from '../types';
+import { CreateMilestoneInput, HistoryPoint, MilestoneConnection, MilestoneFilter, MilestoneOrder, Partner, ReportProgressInput, UpdateMilestoneInput } from '../types';
 import { loadByGlobalId, present } from './ids';
-import { AS_OF } from './rollup-fields';
+import { AS_OF, historyPoint } from './rollup-fields';
+import { Interval } from '../../domain/periods';
+import { historyDates, milestoneHistory } from '../../services/history';
 
 const EXPECTED_VERSION = 'The version you read; CONFLICT if it has changed since.';
 
@@ -146,6 +148,18 @@ export class MilestoneResolver {
   @FieldResolver(() => DateScalar, { nullable: true, description: 'Forecast completion at the pace so far, never before what it depends on; the completion date once done; null if cancelled.' })
   forecastCompletion(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<string | null> {
     return ctx.reader.forecast(m, asOf);
+  }
+
+  @FieldResolver(() => [HistoryPoint], { complexity: listCost(TYPICAL_SIZE.historyPoints), description: 'Progress against expected progress, and status, at each period end from `from` to `to`.' })
+  async progressHistory(
+    @Root() m: Milestone,
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => DateScalar, { description: 'First day of the history.' }) from: string,
+    @Arg('to', () => DateScalar, { description: 'Last day of the history (the last point).' }) to: string,
+    @Arg('interval', () => Interval, { defaultValue: Interval.MONTH, description: 'Spacing of the points.' }) interval: Interval,
+  ): Promise<HistoryPoint[]> {
+    const dates = await historyDates(ctx.reader, m.planId, from, to, interval);
+    return (await milestoneHistory(ctx.reader, m, dates)).map((entry) => historyPoint(entry.date, entry.rollup));
   }
 
   @Mutation(() => Milestone, { description: 'Creates a milestone; its due date is also its baseline.' })

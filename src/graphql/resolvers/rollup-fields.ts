@@ -6,9 +6,29 @@ import { DashboardReader, DashboardScope } from '../../services/dashboard-reader
 import { RequestContext } from '../context';
 import { Dashboard } from '../dashboard';
 import { DateScalar } from '../scalars';
-import { StatusCounts, toStatusCounts } from '../types';
+import { HistoryPoint, StatusCounts, toStatusCounts } from '../types';
+import { Interval } from '../../domain/periods';
+import { historyDates } from '../../services/history';
+import { listCost, TYPICAL_SIZE } from '../limits';
 
 export const AS_OF = 'The date to judge on; today in the plan\'s time zone by default.';
+
+export function historyPoint(date: string, rollup: Rollup): HistoryPoint {
+  return { date, progress: rollup.progress, expectedProgress: rollup.expectedProgress, statusCounts: toStatusCounts(rollup.statusCounts) };
+}
+
+function planIdOf(scope: DashboardScope): number {
+  switch (scope.kind) {
+    case 'plan':
+      return scope.plan.rowId;
+    case 'goal':
+      return scope.goal.planId;
+    case 'committee':
+      return scope.committee.planId;
+    case 'agency':
+      throw new Error('an agency spans plans');
+  }
+}
 
 export async function dashboardOf(ctx: RequestContext, scope: DashboardScope, asOf?: string): Promise<Dashboard> {
   return Object.assign(new Dashboard(), { asOf: asOf ?? null, data: await new DashboardReader(ctx.reader).load(scope, asOf) });
@@ -32,6 +52,19 @@ export function RollupFields<T extends object>(type: ClassType<T>, scopeOf: (roo
     @FieldResolver(() => Health, { nullable: true, description: 'Overall health; null with nothing to measure.' })
     async health(@Root() root: T, @Ctx() ctx: RequestContext, @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF }) asOf?: string): Promise<Health | null> {
       return (await rollupOf(ctx, root, asOf)).health;
+    }
+
+    @FieldResolver(() => [HistoryPoint], { complexity: listCost(TYPICAL_SIZE.historyPoints), description: 'Progress against expected progress, and status counts, at each period end from `from` to `to` (a burn-up).' })
+    async progressHistory(
+      @Root() root: T,
+      @Ctx() ctx: RequestContext,
+      @Arg('from', () => DateScalar, { description: 'First day of the history.' }) from: string,
+      @Arg('to', () => DateScalar, { description: 'Last day of the history (the last point).' }) to: string,
+      @Arg('interval', () => Interval, { defaultValue: Interval.MONTH, description: 'Spacing of the points.' }) interval: Interval,
+    ): Promise<HistoryPoint[]> {
+      const scope = scopeOf(root);
+      const dates = await historyDates(ctx.reader, planIdOf(scope), from, to, interval);
+      return Promise.all(dates.map(async (date) => historyPoint(date, await rollupOf(ctx, root, date))));
     }
 
     @FieldResolver(() => Dashboard, { description: 'Roll-ups, breakdowns and the lists a dashboard shows, all on one date.' })
