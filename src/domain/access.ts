@@ -40,3 +40,8 @@ export function canEditMilestone(viewer: Viewer, milestone: Omit<MilestonePartie
 export function hasRole(viewer: Viewer, roles: readonly Role[]): boolean {
   return viewer.role !== null && (roles.length === 0 || roles.includes(viewer.role));
 }
+
+/** Admins and members of an indicator's agency read its small numbers and record its measurements. */
+export function isIndicatorInsider(viewer: Viewer, indicatorAgencyId: number): boolean {
+  return viewer.role === Role.ADMIN || (viewer.role !== null && viewer.agencyId === indicatorAgencyId);
+}

@@ -7,3 +7,4 @@ export * from './periods';
 export * from './rollup';
 export * from './access';
 export * from './dashboard';
+export * from './indicator';

@@ -1,4 +1,5 @@
 /** GraphQL registration of the domain vocabulary, with a description for every value. */
+import { Direction } from '../domain/indicator';
 import { Interval } from '../domain/periods';
 import { registerEnumType } from 'type-graphql';
 import { AgencyKind, Health, Jurisdiction, MilestoneStatus, PartnerRole, Role, Visibility } from '../domain/enums';
@@ -164,5 +165,14 @@ registerEnumType(Interval, {
     WEEK: { description: 'Week ends (Sundays).' },
     MONTH: { description: 'Month ends.' },
     QUARTER: { description: 'Quarter ends of the plan\'s reporting year.' },
+  },
+});
+
+registerEnumType(Direction, {
+  name: 'Direction',
+  description: 'Which way an indicator should move.',
+  valuesConfig: {
+    INCREASE: { description: 'Up from the baseline to a higher target.' },
+    DECREASE: { description: 'Down from the baseline to a lower target.' },
   },
 });

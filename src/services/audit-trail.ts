@@ -9,7 +9,7 @@ import { AuditEntry } from '../entities';
 import { fromGlobalId } from '../entities/global-id';
 import { forbidden, notFound, userError } from './errors';
 import { pageSize } from './paging';
-import { rowIdOf } from './plan-writer';
+import { rowIdOf } from './transaction';
 import { visibleMilestoneCondition, visibleMilestones } from './visibility';
 
 export interface AuditPage {

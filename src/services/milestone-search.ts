@@ -13,7 +13,7 @@ import { userError } from './errors';
 import { pageSize } from './paging';
 import { PlanReader } from './plan-reader';
 import { visibleMilestones } from './visibility';
-import { rowIdOf } from './plan-writer';
+import { rowIdOf } from './transaction';
 
 const URGENCY: MilestoneStatus[] = [
   MilestoneStatus.OVERDUE,

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Health, Role } from '../../domain/enums';
 import { Agency, Milestone } from '../../entities';
-import { rowIdOf } from '../../services/plan-writer';
+import { rowIdOf } from '../../services/transaction';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
 import { AgencyRole } from '../enums';
