@@ -17,6 +17,7 @@ import { operationLimits } from './graphql/limits';
 import { buildCairnSchema } from './graphql/schema';
 import { Authenticator, bearerToken } from './services/auth';
 import { unauthenticated } from './services/errors';
+import { IndicatorWriter } from './services/indicator-writer';
 import { PlanWriter } from './services/plan-writer';
 import { WriteLock } from './services/write-lock';
 
@@ -63,7 +64,13 @@ export async function startServer(config: Config, statementCounter?: StatementCo
     const { seedSamplePlansIfEmpty } = await import('../seeds/load');
     await seedSamplePlansIfEmpty(dataSource, config.clock);
   }
-  const services: AppServices = { dataSource, clock: config.clock, writer: new PlanWriter(dataSource, config.clock, new WriteLock()) };
+  const lock = new WriteLock();
+  const services: AppServices = {
+    dataSource,
+    clock: config.clock,
+    writer: new PlanWriter(dataSource, config.clock, lock),
+    indicators: new IndicatorWriter(dataSource, config.clock, lock),
+  };
   const authenticator = new Authenticator(dataSource, config.clock);
   const app = express();
   const httpServer = http.createServer(app);

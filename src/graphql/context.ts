@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Limits } from '../config';
 import { Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
+import { IndicatorWriter } from '../services/indicator-writer';
 import { createLoaders } from '../services/loaders';
 import { MilestoneSearch } from '../services/milestone-search';
 import { PlanReader } from '../services/plan-reader';
@@ -12,6 +13,7 @@ export interface AppServices {
   dataSource: DataSource;
   clock: Clock;
   writer: PlanWriter;
+  indicators: IndicatorWriter;
 }
 
 export class RequestContext {

@@ -12,6 +12,7 @@ import { AgencyResolver } from './resolvers/agency-resolver';
 import { AuditResolver } from './resolvers/audit-resolver';
 import { CommitteeResolver } from './resolvers/committee-resolver';
 import { GoalResolver } from './resolvers/goal-resolver';
+import { IndicatorMeasurementResolver, IndicatorResolver } from './resolvers/indicator-resolver';
 import { MilestoneResolver, ProgressUpdateResolver } from './resolvers/milestone-resolver';
 import { NodeResolver } from './resolvers/node-resolver';
 import { PlanResolver } from './resolvers/plan-resolver';
@@ -35,7 +36,7 @@ const freshReadsAfterMutation: MiddlewareFn<RequestContext> = async ({ context, 
 
 export async function buildCairnSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AgencyResolver, AuditResolver, DashboardResolver, PlanResolver, CommitteeResolver, GoalResolver, MilestoneResolver, ProgressUpdateResolver, NodeResolver],
+    resolvers: [AgencyResolver, AuditResolver, DashboardResolver, PlanResolver, CommitteeResolver, GoalResolver, IndicatorResolver, IndicatorMeasurementResolver, MilestoneResolver, ProgressUpdateResolver, NodeResolver],
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [executionDeadline, freshReadsAfterMutation],
     authChecker,

@@ -2,6 +2,7 @@
 import { IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
+import { Direction } from '../domain/indicator';
 import { AgencyKind, Jurisdiction, MilestoneStatus, PartnerRole, Role, Visibility } from '../domain/enums';
 import { StatusCounts as StatusCountsRecord } from '../domain/rollup';
 import { Agency } from '../entities/agency';
@@ -285,4 +286,46 @@ export class HistoryPoint {
   @Field(() => Float, { nullable: true, description: 'Progress on that date; null with nothing to measure.' }) progress: number | null;
   @Field(() => Float, { nullable: true, description: 'Expected progress on that date, weighted the same way.' }) expectedProgress: number | null;
   @Field(() => StatusCounts, { description: 'Milestones per status on that date.' }) statusCounts: StatusCounts;
+}
+
+@ObjectType({ description: 'A number that may be suppressed: sensitive values below the plan\'s threshold reach only admins and the owning agency.' })
+export class ShownNumber {
+  @Field(() => Float, { nullable: true, description: 'The value; null when suppressed.' }) value: number | null;
+  @Field({ description: 'True when the value is hidden from this reader.' }) suppressed: boolean;
+}
+
+@InputType({ description: 'A new indicator.' })
+export class CreateIndicatorInput {
+  @Field(() => ID, { description: 'The plan.' }) planId: string;
+  @Field(() => ID, { nullable: true, description: 'The goal it measures, if any.' }) goalId?: string;
+  @Field(() => ID, { description: 'The owning agency.' }) agencyId: string;
+  @Field({ description: 'Name.' }) @Text(MAX.name, { required: true }) name: string;
+  @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
+  @Field({ description: 'Unit, e.g. "people".' }) @Text(60, { required: true }) unit: string;
+  @Field(() => Float, { description: 'Value at the start.' }) baselineValue: number;
+  @Field(() => Float, { description: 'Value to reach.' }) targetValue: number;
+  @Field(() => DateScalar, { description: 'When to reach it, within the plan.' }) targetDate: string;
+  @Field(() => Direction, { nullable: true, description: 'Which way it should move; by default, from the baseline toward the target.' }) direction?: Direction;
+  @Field({ nullable: true, description: 'Victim or survivor counts: small values are suppressed. False by default.' }) sensitive?: boolean;
+}
+
+@InputType({ description: 'Changes to an indicator; omitted fields stay as they are.' })
+export class UpdateIndicatorInput {
+  @Field(() => ID, { nullable: true, description: 'The goal it measures.' }) goalId?: string;
+  @Field({ nullable: true, description: 'Name.' }) @Text(MAX.name, { nonEmpty: true }) name?: string;
+  @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
+  @Field({ nullable: true, description: 'Unit.' }) @Text(60, { nonEmpty: true }) unit?: string;
+  @Field(() => Float, { nullable: true, description: 'Value at the start.' }) baselineValue?: number;
+  @Field(() => Float, { nullable: true, description: 'Value to reach.' }) targetValue?: number;
+  @Field(() => DateScalar, { nullable: true, description: 'When to reach it.' }) targetDate?: string;
+  @Field(() => Direction, { nullable: true, description: 'Which way it should move.' }) direction?: Direction;
+  @Field({ nullable: true, description: 'Whether small values are suppressed.' }) sensitive?: boolean;
+}
+
+@InputType({ description: 'A measured value of an indicator.' })
+export class RecordMeasurementInput {
+  @Field(() => ID, { description: 'The indicator.' }) indicatorId: string;
+  @Field(() => Float, { description: 'The value.' }) value: number;
+  @Field(() => DateScalar, { nullable: true, description: 'The date it refers to; today by default. Not in the future.' }) measuredOn?: string;
+  @Field({ nullable: true, description: 'Source or remarks.' }) @Text(MAX.note) note?: string;
 }

@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { Viewer } from '../domain/access';
-import { Agency, Committee, CommitteeMember, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
+import { Agency, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
 import { visibleMilestones } from './visibility';
 
 function byRowId<T extends ObjectLiteral & { rowId: number }>(ds: DataSource, entity: EntityTarget<T>): DataLoader<number, T | undefined> {
@@ -62,6 +62,9 @@ export function createLoaders(ds: DataSource, viewer: Viewer) {
     dependentsByMilestone: groupedBy(ds, MilestoneDependency, 'dependsOnId'),
     updatesByMilestone: groupedBy(ds, ProgressUpdate, 'milestoneId', { reportedOn: 'ASC', rowId: 'ASC' }),
     dueDateChangesByMilestone: groupedBy(ds, DueDateChange, 'milestoneId', { changedOn: 'ASC', rowId: 'ASC' }),
+    indicator: byRowId(ds, Indicator),
+    indicatorsByPlan: groupedBy(ds, Indicator, 'planId', { name: 'ASC' }),
+    measurementsByIndicator: groupedBy(ds, IndicatorMeasurement, 'indicatorId', { measuredOn: 'ASC', rowId: 'ASC' }),
   };
 }
 

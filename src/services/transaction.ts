@@ -145,6 +145,10 @@ export class Transaction {
     if (dueDate < plan.startDate || dueDate > plan.endDate) throw userError(`The due date ${dueDate} is outside the plan (${plan.startDate} … ${plan.endDate}).`, dueField);
   }
 
+  requireWithinPlan(plan: Plan, date: IsoDate, field: string): void {
+    if (date < plan.startDate || date > plan.endDate) throw userError(`${field} ${date} is outside the plan (${plan.startDate} … ${plan.endDate}).`, field);
+  }
+
   requirePastOrToday(plan: Plan, date: IsoDate, field: string): void {
     const today = this.today(plan);
     if (date > today) throw userError(`${field} ${date} is in the future (today is ${today} in ${plan.timeZone}).`, field);

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Agency, Committee, Goal, Milestone, Plan } from '../../entities';
+import { Agency, Committee, Goal, Indicator, Milestone, Plan } from '../../entities';
 import { Role } from '../../domain/enums';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
@@ -42,6 +42,11 @@ export class GoalResolver extends RollupFields(Goal, (goal) => ({ kind: 'goal', 
   @FieldResolver(() => [Milestone], { complexity: listCost(TYPICAL_SIZE.milestones), description: 'Its direct milestones, in order (nested goals have their own).' })
   milestones(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Milestone[]> {
     return ctx.reader.loaders.milestonesByGoal.load(goal.rowId);
+  }
+
+  @FieldResolver(() => [Indicator], { complexity: listCost(TYPICAL_SIZE.partners), description: 'Indicators that measure this goal, by name.' })
+  async indicators(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Indicator[]> {
+    return (await ctx.reader.loaders.indicatorsByPlan.load(goal.planId)).filter((i) => i.goalId === goal.rowId);
   }
 
   @Mutation(() => Goal, { description: 'Creates a goal (nested when `parentId` is given).' })

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Agency, Committee, Goal, Plan } from '../../entities';
+import { Agency, Committee, Goal, Indicator, Plan } from '../../entities';
 import { Role } from '../../domain/enums';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
@@ -33,6 +33,11 @@ export class PlanResolver extends RollupFields(Plan, (plan) => ({ kind: 'plan', 
   async goals(@Root() plan: Plan, @Ctx() ctx: RequestContext, @Arg('all', { defaultValue: false, description: 'Include nested goals too.' }) all: boolean): Promise<Goal[]> {
     const goals = await ctx.reader.loaders.goalsByPlan.load(plan.rowId);
     return all ? goals : goals.filter((g) => g.parentId === null);
+  }
+
+  @FieldResolver(() => [Indicator], { complexity: listCost(TYPICAL_SIZE.goals), description: 'Its indicators (of the plan and of its goals), by name.' })
+  indicators(@Root() plan: Plan, @Ctx() ctx: RequestContext): Promise<Indicator[]> {
+    return ctx.reader.loaders.indicatorsByPlan.load(plan.rowId);
   }
 
   @Mutation(() => Plan, { description: 'Creates a plan.' })
