@@ -5,10 +5,11 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../src/domain/clock';
 import { Visibility } from '../src/domain/enums';
-import { Agency, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../src/entities';
+import { Agency, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../src/entities';
 import { currentPlan } from './current-plan';
 import { firstPlan } from './first-plan';
 import { sampleAgencies } from './sample-agencies';
+import { currentPlanIndicators, firstPlanIndicators } from './sample-indicators';
 import { SeedGoal, SeedPlan } from './seed-types';
 
 async function loadPlan(em: EntityManager, seed: SeedPlan, agencies: Map<string, Agency>): Promise<Plan> {
@@ -39,6 +40,7 @@ async function loadPlan(em: EntityManager, seed: SeedPlan, agencies: Map<string,
   }
 
   const milestoneIds = new Map<string, number>();
+  const goalIds = new Map<string, number>();
   const dependencies: { code: string; dependsOn: string }[] = [];
   const addGoal = async (g: SeedGoal, parentId: number | null, position: number): Promise<void> => {
     const goal = await em.save(
@@ -54,6 +56,7 @@ async function loadPlan(em: EntityManager, seed: SeedPlan, agencies: Map<string,
         position,
       }),
     );
+    goalIds.set(g.code, goal.rowId);
     for (const [index, m] of g.milestones.entries()) {
       const moves = m.moves ?? [];
       const milestone = await em.save(
@@ -88,6 +91,13 @@ async function loadPlan(em: EntityManager, seed: SeedPlan, agencies: Map<string,
     for (const [index, child] of (g.children ?? []).entries()) await addGoal(child, goal.rowId, index);
   };
   for (const [index, g] of seed.goals.entries()) await addGoal(g, null, index);
+  for (const i of seed.indicators ?? []) {
+    const { agency, goal, measurements, ...fields } = i;
+    const indicator = await em.save(
+      em.create(Indicator, { ...fields, planId: plan.rowId, agencyId: agencyId(agency), goalId: goal ? (goalIds.get(goal) ?? null) : null }),
+    );
+    if (measurements.length) await em.insert(IndicatorMeasurement, measurements.map((x) => ({ ...x, indicatorId: indicator.rowId, author: 'Sample data' })));
+  }
   for (const d of dependencies) {
     const milestoneId = milestoneIds.get(d.code);
     const dependsOnId = milestoneIds.get(d.dependsOn);
@@ -105,8 +115,11 @@ export async function seedSamplePlans(dataSource: DataSource, clock: Clock): Pro
       const existing = await em.findOneBy(Agency, { shortName: a.shortName });
       agencies.set(a.key, existing ?? (await em.save(em.create(Agency, { name: a.name, shortName: a.shortName, kind: a.kind, jurisdiction: a.jurisdiction }))));
     }
-    const current = currentPlan(clock.today('America/Los_Angeles'));
-    const plans = [await loadPlan(em, firstPlan, agencies), await loadPlan(em, current, agencies)];
+    const today = clock.today('America/Los_Angeles');
+    const plans = [
+      await loadPlan(em, { ...firstPlan, indicators: firstPlanIndicators }, agencies),
+      await loadPlan(em, { ...currentPlan(today), indicators: currentPlanIndicators(today) }, agencies),
+    ];
     for (const plan of plans) {
       await em.insert(AuditEntry, {
         occurredAt: clock.now().toISOString(),

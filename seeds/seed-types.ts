@@ -4,6 +4,7 @@
  * Dates are ISO calendar dates (YYYY-MM-DD).
  */
 import { AgencyKind, Jurisdiction, PartnerRole, Visibility } from '../src/domain/enums';
+import { Direction } from '../src/domain/indicator';
 
 export interface SeedAgency {
   key: string;
@@ -79,4 +80,21 @@ export interface SeedPlan {
   suppressionThreshold?: number;
   committees: SeedCommittee[];
   goals: SeedGoal[];
+  indicators?: SeedIndicator[];
+}
+
+export interface SeedIndicator {
+  name: string;
+  description: string;
+  unit: string;
+  /** Agency key (short name) of the owner. */
+  agency: string;
+  /** Goal code, if it measures a goal. */
+  goal?: string;
+  baselineValue: number;
+  targetValue: number;
+  targetDate: string;
+  direction: Direction;
+  sensitive: boolean;
+  measurements: { measuredOn: string; value: number; note: string }[];
 }
