@@ -8,3 +8,4 @@ export * from './rollup';
 export * from './access';
 export * from './dashboard';
 export * from './indicator';
+export * from './briefing';

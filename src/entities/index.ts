@@ -7,6 +7,7 @@ import { DueDateChange } from './due-date-change';
 import { Goal } from './goal';
 import { Indicator } from './indicator';
 import { IndicatorMeasurement } from './indicator-measurement';
+import { Meeting } from './meeting';
 import { Milestone } from './milestone';
 import { MilestoneDependency } from './milestone-dependency';
 import { MilestonePartner } from './milestone-partner';
@@ -14,6 +15,6 @@ import { Plan } from './plan';
 import { ProgressUpdate } from './progress-update';
 import { User } from './user';
 
-export { Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, User };
+export { Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, User };
 
-export const ENTITIES = [Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, User];
+export const ENTITIES = [Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, User];

@@ -106,8 +106,12 @@ export function operationLimits(limits: Limits): ApolloServerPlugin<RequestConte
   };
 }
 
-/** Stops a request that has run past its time between two resolvers. */
-export const executionDeadline: MiddlewareFn<RequestContext> = async ({ context }, next) => {
+/**
+ * Stops a request that has run past its time between two resolvers. In a mutation only before a
+ * root field starts: once a write has committed, its result must reach the client.
+ */
+export const executionDeadline: MiddlewareFn<RequestContext> = async ({ context, info }, next) => {
+  if (info.operation.operation === 'mutation' && info.parentType.name !== 'Mutation') return next();
   const elapsed = Date.now() - context.startedAt;
   if (elapsed > context.limits.timeoutMs) throw limitExceeded('timeoutMs', context.limits.timeoutMs, elapsed, 'The execution time in milliseconds');
   return next();

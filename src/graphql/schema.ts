@@ -8,6 +8,7 @@ import './enums';
 import { RequestContext } from './context';
 import { executionDeadline } from './limits';
 import { DashboardResolver } from './dashboard';
+import { MeetingResolver } from './meeting';
 import { AgencyResolver } from './resolvers/agency-resolver';
 import { AuditResolver } from './resolvers/audit-resolver';
 import { CommitteeResolver } from './resolvers/committee-resolver';
@@ -36,7 +37,7 @@ const freshReadsAfterMutation: MiddlewareFn<RequestContext> = async ({ context, 
 
 export async function buildCairnSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AgencyResolver, AuditResolver, DashboardResolver, PlanResolver, CommitteeResolver, GoalResolver, IndicatorResolver, IndicatorMeasurementResolver, MilestoneResolver, ProgressUpdateResolver, NodeResolver],
+    resolvers: [AgencyResolver, AuditResolver, DashboardResolver, MeetingResolver, PlanResolver, CommitteeResolver, GoalResolver, IndicatorResolver, IndicatorMeasurementResolver, MilestoneResolver, ProgressUpdateResolver, NodeResolver],
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [executionDeadline, freshReadsAfterMutation],
     authChecker,

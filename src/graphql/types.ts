@@ -329,3 +329,11 @@ export class RecordMeasurementInput {
   @Field(() => DateScalar, { nullable: true, description: 'The date it refers to; today by default. Not in the future.' }) measuredOn?: string;
   @Field({ nullable: true, description: 'Source or remarks.' }) @Text(MAX.note) note?: string;
 }
+
+@InputType({ description: 'A new meeting.' })
+export class CreateMeetingInput {
+  @Field(() => ID, { description: 'The plan.' }) planId: string;
+  @Field(() => ID, { nullable: true, description: 'The committee, for a committee meeting; none for the whole task force.' }) committeeId?: string;
+  @Field(() => DateScalar, { description: 'The day it meets.' }) date: string;
+  @Field({ description: 'Title.' }) @Text(MAX.title, { required: true }) title: string;
+}

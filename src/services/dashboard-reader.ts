@@ -33,7 +33,8 @@ export class DashboardReader {
     return roots.flatMap((root) => [root, ...this.subtree(goals, goals.filter((g) => g.parentId === root.rowId))]);
   }
 
-  private async scopeMilestones(scope: DashboardScope): Promise<Milestone[]> {
+  /** The milestones in a scope that the reader may see, in tree order. */
+  async milestonesIn(scope: DashboardScope): Promise<Milestone[]> {
     const loaders = this.reader.loaders;
     if (scope.kind === 'agency') return this.reader.agencyMilestones(scope.agency, scope.role, scope.planId);
     const planId = scope.kind === 'plan' ? scope.plan.rowId : scope.kind === 'goal' ? scope.goal.planId : scope.committee.planId;
@@ -57,7 +58,7 @@ export class DashboardReader {
   }
 
   async load(scope: DashboardScope, asOf?: IsoDate | null): Promise<DashboardData> {
-    const [milestones, rollup] = await Promise.all([this.scopeMilestones(scope), this.rollup(scope, asOf)]);
+    const [milestones, rollup] = await Promise.all([this.milestonesIn(scope), this.rollup(scope, asOf)]);
     const items = await Promise.all(milestones.map(async (m) => ({ item: m, code: m.code, weight: m.weight, assessment: await this.reader.assess(m, asOf) })));
     const goalsById = new Map<number, Goal>();
     for (const planId of new Set(milestones.map((m) => m.planId))) for (const g of await this.reader.loaders.goalsByPlan.load(planId)) goalsById.set(g.rowId, g);

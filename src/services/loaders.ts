@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { Viewer } from '../domain/access';
-import { Agency, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
+import { Agency, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
 import { visibleMilestones } from './visibility';
 
 function byRowId<T extends ObjectLiteral & { rowId: number }>(ds: DataSource, entity: EntityTarget<T>): DataLoader<number, T | undefined> {
@@ -63,6 +63,8 @@ export function createLoaders(ds: DataSource, viewer: Viewer) {
     updatesByMilestone: groupedBy(ds, ProgressUpdate, 'milestoneId', { reportedOn: 'ASC', rowId: 'ASC' }),
     dueDateChangesByMilestone: groupedBy(ds, DueDateChange, 'milestoneId', { changedOn: 'ASC', rowId: 'ASC' }),
     indicator: byRowId(ds, Indicator),
+    meeting: byRowId(ds, Meeting),
+    meetingsByPlan: groupedBy(ds, Meeting, 'planId', { date: 'ASC', rowId: 'ASC' }),
     indicatorsByPlan: groupedBy(ds, Indicator, 'planId', { name: 'ASC' }),
     measurementsByIndicator: groupedBy(ds, IndicatorMeasurement, 'indicatorId', { measuredOn: 'ASC', rowId: 'ASC' }),
   };

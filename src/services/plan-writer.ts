@@ -5,11 +5,12 @@
 import { Viewer } from '../domain/access';
 import { IsoDate } from '../domain/dates';
 import { PartnerRole, Role, Visibility } from '../domain/enums';
-import { Agency, Committee, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
+import { Agency, Committee, DueDateChange, Goal, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
 import {
   CreateAgencyInput,
   CreateCommitteeInput,
   CreateGoalInput,
+  CreateMeetingInput,
   CreateMilestoneInput,
   CreatePlanInput,
   ReportProgressInput,
@@ -109,6 +110,22 @@ export class PlanWriter extends Writer {
       if (input.chairAgencyId !== undefined) changes.chairAgencyId = input.chairAgencyId === null ? null : (await tx.find(Agency, input.chairAgencyId, 'chairAgencyId')).rowId;
       if (input.memberAgencyIds) await tx.setCommitteeMembers(committee, input.memberAgencyIds);
       return tx.update(committee, changes, expectedVersion, 'updateCommittee', committee.planId, true);
+    }, viewer);
+  }
+
+  createMeeting(input: CreateMeetingInput, viewer: Viewer): Promise<Meeting> {
+    input = createInput(input);
+    return this.run(async (tx) => {
+      const plan = await tx.find(Plan, input.planId, 'planId');
+      requireText(input.title, 'title');
+      let committeeId: number | null = null;
+      if (input.committeeId) {
+        const committee = await tx.find(Committee, input.committeeId, 'committeeId');
+        if (committee.planId !== plan.rowId) throw userError(`Committee "${committee.name}" belongs to another plan.`, 'committeeId');
+        committeeId = committee.rowId;
+      }
+      tx.requireWithinPlan(plan, input.date, 'date');
+      return tx.insert(Meeting, { planId: plan.rowId, committeeId, date: input.date, title: input.title }, 'createMeeting', () => plan.rowId);
     }, viewer);
   }
 

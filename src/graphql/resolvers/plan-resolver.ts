@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Agency, Committee, Goal, Indicator, Plan } from '../../entities';
+import { Agency, Committee, Goal, Indicator, Meeting, Plan } from '../../entities';
+import { DateScalar } from '../scalars';
 import { Role } from '../../domain/enums';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
@@ -38,6 +39,16 @@ export class PlanResolver extends RollupFields(Plan, (plan) => ({ kind: 'plan', 
   @FieldResolver(() => [Indicator], { complexity: listCost(TYPICAL_SIZE.goals), description: 'Its indicators (of the plan and of its goals), by name.' })
   indicators(@Root() plan: Plan, @Ctx() ctx: RequestContext): Promise<Indicator[]> {
     return ctx.reader.loaders.indicatorsByPlan.load(plan.rowId);
+  }
+
+  @FieldResolver(() => [Meeting], { complexity: listCost(TYPICAL_SIZE.goals), description: 'Its meetings (task force and committees), by date; optionally within a range.' })
+  async meetings(
+    @Root() plan: Plan,
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => DateScalar, { nullable: true, description: 'Only meetings on or after this date.' }) from?: string,
+    @Arg('to', () => DateScalar, { nullable: true, description: 'Only meetings on or before this date.' }) to?: string,
+  ): Promise<Meeting[]> {
+    return (await ctx.reader.loaders.meetingsByPlan.load(plan.rowId)).filter((m) => (!from || m.date >= from) && (!to || m.date <= to));
   }
 
   @Mutation(() => Plan, { description: 'Creates a plan.' })

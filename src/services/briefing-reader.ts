@@ -1,0 +1,40 @@
+/** A meeting's briefing: the milestones of its body (the plan, or one committee) on the two meeting dates. */
+import { Briefing, briefing, BriefingMilestone } from '../domain/briefing';
+import { Meeting, Milestone } from '../entities';
+import { DashboardReader, DashboardScope } from './dashboard-reader';
+import { PlanReader } from './plan-reader';
+
+export class BriefingReader {
+  constructor(private readonly reader: PlanReader) {}
+
+  /** Meetings of the same body (same plan, same committee or none), by date. */
+  async sameBody(meeting: Meeting): Promise<Meeting[]> {
+    const all = await this.reader.loaders.meetingsByPlan.load(meeting.planId);
+    return all.filter((m) => m.committeeId === meeting.committeeId);
+  }
+
+  async neighbours(meeting: Meeting): Promise<{ previous: Meeting | null; next: Meeting | null }> {
+    const meetings = await this.sameBody(meeting);
+    const earlier = meetings.filter((m) => m.date < meeting.date || (m.date === meeting.date && m.rowId < meeting.rowId));
+    const later = meetings.filter((m) => m.date > meeting.date || (m.date === meeting.date && m.rowId > meeting.rowId));
+    return { previous: earlier.at(-1) ?? null, next: later[0] ?? null };
+  }
+
+  async briefing(meeting: Meeting): Promise<Briefing<Milestone>> {
+    const { previous, next } = await this.neighbours(meeting);
+    const scope: DashboardScope = meeting.committeeId === null
+      ? { kind: 'plan', plan: await this.reader.planOf(meeting.planId) }
+      : { kind: 'committee', committee: (await this.reader.loaders.committee.load(meeting.committeeId))! };
+    const milestones = await new DashboardReader(this.reader).milestonesIn(scope);
+    const entries: BriefingMilestone<Milestone>[] = await Promise.all(
+      milestones.map(async (m) => ({
+        item: m,
+        completedOn: m.completedOn,
+        dueDateChanges: await this.reader.loaders.dueDateChangesByMilestone.load(m.rowId),
+        now: await this.reader.assess(m, meeting.date),
+        before: previous ? await this.reader.assess(m, previous.date) : null,
+      })),
+    );
+    return briefing(entries, meeting.date, previous?.date ?? null, next?.date ?? null);
+  }
+}
