@@ -5,11 +5,12 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../src/domain/clock';
 import { Visibility } from '../src/domain/enums';
-import { Agency, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../src/entities';
+import { Agency, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../src/entities';
 import { currentPlan } from './current-plan';
 import { firstPlan } from './first-plan';
 import { sampleAgencies } from './sample-agencies';
 import { currentPlanIndicators, firstPlanIndicators } from './sample-indicators';
+import { sampleMeetings } from './sample-meetings';
 import { SeedGoal, SeedPlan } from './seed-types';
 
 async function loadPlan(em: EntityManager, seed: SeedPlan, agencies: Map<string, Agency>): Promise<Plan> {
@@ -97,6 +98,9 @@ async function loadPlan(em: EntityManager, seed: SeedPlan, agencies: Map<string,
       em.create(Indicator, { ...fields, planId: plan.rowId, agencyId: agencyId(agency), goalId: goal ? (goalIds.get(goal) ?? null) : null }),
     );
     if (measurements.length) await em.insert(IndicatorMeasurement, measurements.map((x) => ({ ...x, indicatorId: indicator.rowId, author: 'Sample data' })));
+  }
+  for (const meeting of sampleMeetings(seed.startDate, seed.endDate, seed.committees)) {
+    await em.insert(Meeting, { planId: plan.rowId, committeeId: meeting.committee ? committees.get(meeting.committee)! : null, date: meeting.date, title: meeting.title });
   }
   for (const d of dependencies) {
     const milestoneId = milestoneIds.get(d.code);

@@ -1,0 +1,72 @@
+import { expect } from 'chai';
+import { startTestServer, TestServer } from '../support/test-server';
+
+describe('meetings and briefings over HTTP (first sample plan)', () => {
+  let server: TestServer;
+  let planId: string;
+
+  before(async () => {
+    server = await startTestServer({ today: '2026-11-28' });
+    const { plans } = await server.ok('{ plans { id startDate } }');
+    planId = plans.find((p: { startDate: string }) => p.startDate === '2013-07-01').id;
+  });
+  after(() => server.stop());
+
+  it('the task force meets every two months and each committee quarterly, across the plan', async () => {
+    const { plan } = await server.ok('query ($id: ID!) { plan(id: $id) { meetings { date committee { name } } committees { name } } }', { id: planId });
+    const taskForce = plan.meetings.filter((m: { committee: unknown }) => m.committee === null);
+    expect(taskForce).to.have.length(24); // 4 years × 6
+    expect(taskForce[0].date).to.equal('2013-07-11');
+    for (const c of plan.committees) expect(plan.meetings.filter((m: { committee: { name: string } | null }) => m.committee?.name === c.name)).to.have.length(16);
+  });
+
+  it('the July 2015 task force briefing, hand-checked against the sample plan', async () => {
+    const { plan } = await server.ok('query ($id: ID!) { plan(id: $id) { meetings(from: "2015-07-01", to: "2015-07-31") { id title committee { name } } } }', { id: planId });
+    const meeting = plan.meetings.find((m: { committee: unknown }) => m.committee === null);
+    const data = await server.ok(
+      `query ($id: ID!) { meeting(id: $id) { title date previous { date } next { date } briefing {
+        since until horizon counts { completed newlyOverdue dueDatesMoved fallingDue staleUpdates }
+        completed { milestone { code } } newlyOverdue { milestone { code } daysOverdue statusReason }
+        dueDatesMoved { milestone { milestone { code } } changedOn fromDate toDate reason }
+        fallingDue { milestone { code } dueDate } staleUpdates { milestone { code } lastUpdatedOn } markdown } } }`,
+      { id: meeting.id },
+    );
+    const m = data.meeting;
+    expect(m).to.deep.include({ title: 'Task force meeting, July 2015', date: '2015-07-09', previous: { date: '2015-05-14' }, next: { date: '2015-09-10' } });
+    const b = m.briefing;
+    expect(b).to.deep.include({ since: '2015-05-14', until: '2015-07-09', horizon: '2015-09-10' });
+    expect(b.counts).to.deep.equal({ completed: 2, newlyOverdue: 2, dueDatesMoved: 1, fallingDue: 1, staleUpdates: 4 });
+    // G3.M6 completed 2015-06-10 and G1.M4 2015-06-18, both after the May meeting.
+    expect(b.completed.map((x: { milestone: { code: string } }) => x.milestone.code)).to.deep.equal(['G3.M6', 'G1.M4']);
+    // G3.1.M4 was due 2015-05-29 (completed only in August); G4.M2's due date moved to 2015-06-30.
+    expect(b.newlyOverdue.map((x: { milestone: { code: string }; daysOverdue: number }) => [x.milestone.code, x.daysOverdue])).to.deep.equal([['G3.1.M4', 41], ['G4.M2', 9]]);
+    expect(b.dueDatesMoved).to.have.length(1);
+    expect(b.dueDatesMoved[0]).to.deep.include({ changedOn: '2015-05-20', fromDate: '2015-06-30', toDate: '2015-12-31' });
+    expect(b.dueDatesMoved[0].milestone.milestone.code).to.equal('G3.1.M2');
+    expect(b.fallingDue).to.deep.equal([{ milestone: { code: 'G1.1.M2' }, dueDate: '2015-08-31' }]);
+    expect(b.markdown).to.contain('## Briefing: Task force meeting, July 2015');
+    expect(b.markdown).to.contain('### Completed (2)');
+    expect(b.markdown).to.contain('- **G3.1.M2** CSEC screening across probation and child welfare (JPD): 2015-06-30 → 2015-12-31 (2015-05-20): ');
+    expect(b.markdown).to.contain('### Stale updates (4)');
+  });
+
+  it("a committee's briefing covers only its goals' milestones and its own previous meeting", async () => {
+    const { plan } = await server.ok('query ($id: ID!) { plan(id: $id) { meetings(from: "2016-02-01", to: "2016-02-28") { id committee { id name } } } }', { id: planId });
+    const committeeMeeting = plan.meetings.find((m: { committee: { name: string } | null }) => m.committee?.name === 'Super Bowl Committee');
+    const data = await server.ok(
+      `query ($id: ID!, $c: ID!) { meeting(id: $id) { date previous { date committee { name } } briefing { completed { milestone { code goal { code } } } fallingDue { milestone { code } } } } committee(id: $c) { goals { code } } }`,
+      { id: committeeMeeting.id, c: committeeMeeting.committee.id },
+    );
+    expect(data.meeting.previous).to.deep.equal({ date: '2015-11-10', committee: { name: 'Super Bowl Committee' } });
+    const goalCodes = data.committee.goals.map((g: { code: string }) => g.code);
+    for (const c of data.meeting.briefing.completed) expect(goalCodes.some((g: string) => c.milestone.goal.code.startsWith(g)), c.milestone.code).to.equal(true);
+  });
+
+  it('createMeeting: admins only, date within the plan, committee of the same plan', async () => {
+    const create = 'mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { title date committee { name } previous { date } } }';
+    const ok = await server.ok(create, { input: { planId, date: '2015-08-01', title: 'Extra task force meeting' } });
+    expect(ok.createMeeting).to.deep.equal({ title: 'Extra task force meeting', date: '2015-08-01', committee: null, previous: { date: '2015-07-09' } });
+    const outside = await server.gql(create, { input: { planId, date: '2018-01-01', title: 'Too late' } });
+    expect(outside.errors?.[0].extensions?.code).to.equal('BAD_USER_INPUT');
+  });
+});
