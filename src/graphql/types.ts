@@ -112,6 +112,12 @@ export class MilestoneFilter {
 
   @Field(() => Visibility, { nullable: true, description: 'Only milestones with this visibility.' })
   visibility?: Visibility;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Only milestones whose due date was moved on or after this date (what slipped in a period).' })
+  movedFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Only milestones whose due date was moved on or before this date.' })
+  movedTo?: string;
 }
 
 @InputType({ description: 'Sort order for milestones.' })

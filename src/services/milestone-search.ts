@@ -159,6 +159,12 @@ export class MilestoneSearch {
       );
     }
     if (filter.visibility) query.andWhere('m.visibility = :visibility', { visibility: filter.visibility });
+    if (filter.movedFrom || filter.movedTo) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM due_date_change c WHERE c.milestone_id = m.id AND c.changed_on >= :movedFrom AND c.changed_on <= :movedTo)',
+        { movedFrom: filter.movedFrom ?? '0000-01-01', movedTo: filter.movedTo ?? '9999-12-31' },
+      );
+    }
     if (filter.search) {
       const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.andWhere("(LOWER(m.title) LIKE :pattern ESCAPE '\\' OR LOWER(m.code) LIKE :pattern ESCAPE '\\')", { pattern });
