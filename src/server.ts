@@ -14,6 +14,7 @@ import { ANONYMOUS, Viewer } from './domain/access';
 import { AppServices, RequestContext } from './graphql/context';
 import { errorLog, formatError } from './graphql/errors';
 import { operationLimits } from './graphql/limits';
+import { exportRoutes } from './http/exports';
 import { buildCairnSchema } from './graphql/schema';
 import { Authenticator, bearerToken } from './services/auth';
 import { unauthenticated } from './services/errors';
@@ -45,9 +46,13 @@ function requestErrors(bodyLimit: number): ErrorRequestHandler {
   };
 }
 
-/** Who the request acts for: a valid token's user, anonymous where allowed, or UNAUTHENTICATED. */
-async function viewerOf(req: Request, authenticator: Authenticator, anonymousRead: boolean): Promise<Viewer> {
-  const token = bearerToken(req.headers.authorization);
+/**
+ * Who the request acts for: a valid token's user, anonymous where allowed, or UNAUTHENTICATED.
+ * Calendar feeds may carry the token in `?token=` (calendar clients cannot send headers).
+ */
+async function viewerOf(req: Request, authenticator: Authenticator, anonymousRead: boolean, tokenFromQuery = false): Promise<Viewer> {
+  const queryToken = tokenFromQuery && typeof req.query.token === 'string' ? req.query.token : undefined;
+  const token = queryToken ?? bearerToken(req.headers.authorization);
   if (token === null) throw unauthenticated('The Authorization header must be "Bearer <token>".');
   if (token === undefined) {
     if (anonymousRead) return ANONYMOUS;
@@ -96,13 +101,10 @@ export async function startServer(config: Config, statementCounter?: StatementCo
       res.status(503).json({ status: 'unavailable', reason: 'The database is not reachable.' });
     }
   });
-  app.use(
-    '/graphql',
-    express.json({ limit: config.limits.bodyBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => new RequestContext(services, await viewerOf(req, authenticator, config.anonymousRead), randomUUID(), config.limits),
-    }),
-  );
+  const contextFor = async (req: Request, tokenFromQuery = false) =>
+    new RequestContext(services, await viewerOf(req, authenticator, config.anonymousRead, tokenFromQuery), randomUUID(), config.limits);
+  app.use('/graphql', express.json({ limit: config.limits.bodyBytes }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
+  app.use(exportRoutes(contextFor));
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found: GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
   });

@@ -37,6 +37,10 @@ export class AuditEntry extends RowRecord {
   @Column({ type: 'integer', nullable: true })
   milestoneId: number | null;
 
+  /** A second milestone the change names (a dependency); the entry is visible only with both. */
+  @Column({ type: 'integer', nullable: true })
+  relatedMilestoneId: number | null;
+
   /** JSON: { field: { before, after } }; the GraphQL `changes` field lists them. */
   @Column({ type: 'text' })
   changes: string;

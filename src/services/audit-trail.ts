@@ -52,8 +52,11 @@ export class AuditTrail {
         query.where('a.entity_type = :type AND a.entity_row_id = :id', { type: entity.type, id: entity.id });
       }
     }
-    const visible = visibleMilestoneCondition('a', this.viewer, 'milestone_id');
-    if (visible) query.andWhere(`(a.milestone_id IS NULL OR ${visible.sql})`, visible.params);
+    // An entry is shown only if every milestone it names is visible to this reader, today.
+    for (const column of ['milestone_id', 'related_milestone_id']) {
+      const visible = visibleMilestoneCondition('a', this.viewer, column);
+      if (visible) query.andWhere(`(a.${column} IS NULL OR ${visible.sql})`, visible.params);
+    }
     if (after) query.andWhere('a.id < :after', { after: decodeCursor(after) });
     const rows = await query.orderBy('a.id', 'DESC').take(size + 1).getMany();
     return { entries: rows.slice(0, size), hasNextPage: rows.length > size, hasPreviousPage: Boolean(after) };

@@ -69,12 +69,15 @@ export class MilestoneSearch {
     private readonly viewer: Viewer,
   ) {}
 
-  async search(filter: MilestoneFilter = {}, order: MilestoneOrder | undefined, first: number | undefined, after: string | undefined): Promise<MilestoneConnection> {
-    const size = pageSize(first);
+  /** Every milestone matching the filter, in order (exports want them all). */
+  async all(filter: MilestoneFilter = {}, order?: MilestoneOrder): Promise<Milestone[]> {
+    return (await this.sorted(filter, order)).keyed.map((k) => k.m);
+  }
+
+  private async sorted(filter: MilestoneFilter, order: MilestoneOrder | undefined): Promise<{ keyed: { m: Milestone; key: [SortKey, number] }[]; sign: number }> {
     if (filter.dueFrom && filter.dueTo && filter.dueFrom > filter.dueTo) throw userError(`dueFrom ${filter.dueFrom} is after dueTo ${filter.dueTo}.`, 'dueFrom');
     const field = order?.field ?? MilestoneOrderField.DUE_DATE;
     const direction = order?.direction ?? OrderDirection.ASC;
-    const afterKey = after ? decodeCursor(after) : null;
 
     const candidates = await this.candidates(filter);
     const needsAssessment = Boolean(filter.status?.length || filter.asOf || filter.dueFrom || filter.dueTo) || [MilestoneOrderField.DUE_DATE, MilestoneOrderField.STATUS, MilestoneOrderField.DAYS_OVERDUE].includes(field);
@@ -111,6 +114,13 @@ export class MilestoneSearch {
     };
     const keyed = matching.map((m) => ({ m, key: [keyOf(m), m.rowId] as [SortKey, number] }));
     keyed.sort((x, y) => sign * compare(x.key, y.key));
+    return { keyed, sign };
+  }
+
+  async search(filter: MilestoneFilter = {}, order: MilestoneOrder | undefined, first: number | undefined, after: string | undefined): Promise<MilestoneConnection> {
+    const size = pageSize(first);
+    const afterKey = after ? decodeCursor(after) : null;
+    const { keyed, sign } = await this.sorted(filter, order);
     const start = afterKey ? keyed.findIndex((k) => sign * compare(k.key, afterKey) > 0) : 0;
     const from = start === -1 ? keyed.length : start;
     const page = keyed.slice(from, from + size);
@@ -118,7 +128,7 @@ export class MilestoneSearch {
     return {
       edges,
       nodes: edges.map((e) => e.node),
-      totalCount: matching.length,
+      totalCount: keyed.length,
       pageInfo: {
         hasNextPage: from + size < keyed.length,
         hasPreviousPage: from > 0,

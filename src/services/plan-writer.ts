@@ -21,7 +21,7 @@ import {
   UpdatePlanInput,
 } from '../graphql/types';
 import { conflict, forbidden, notFound, userError } from './errors';
-import { createInput, dependencyAuditScope, requireText, requireTimeZone, requireWeight, updateInput, Writer } from './transaction';
+import { createInput, requireText, requireTimeZone, requireWeight, updateInput, Writer } from './transaction';
 
 export class PlanWriter extends Writer {
   createAgency(input: CreateAgencyInput, viewer: Viewer): Promise<Agency> {
@@ -331,7 +331,7 @@ export class PlanWriter extends Writer {
       const upstream = await tx.visibleMilestone(dependsOnId, 'dependsOnId');
       const deleted = await tx.em.delete(MilestoneDependency, { milestoneId: milestone.rowId, dependsOnId: upstream.rowId });
       if (!deleted.affected) throw notFound(`dependency of ${milestone.code} on ${upstream.code}`, dependsOnId);
-      await tx.audit('removeDependency', 'Milestone', milestone.rowId, milestone.planId, { dependsOn: { before: upstream.code, after: null } }, dependencyAuditScope(milestone, upstream));
+      await tx.audit('removeDependency', 'Milestone', milestone.rowId, milestone.planId, { dependsOn: { before: upstream.code, after: null } }, milestone.rowId, upstream.rowId);
       return milestone;
     }, viewer);
   }

@@ -6,7 +6,7 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
 import { canEditMilestone, canSeeMilestone, MilestoneParties, Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
 import { isValidTimeZone, IsoDate } from '../domain/dates';
-import { PartnerRole, Visibility } from '../domain/enums';
+import { PartnerRole } from '../domain/enums';
 import { Agency, AuditEntry, Committee, CommitteeMember, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan } from '../entities';
 import { fromGlobalId, NodeTypeName } from '../entities/global-id';
 import { MAX } from '../entities/limits';
@@ -210,9 +210,11 @@ export class Transaction {
     planId: number | null,
     changes: Record<string, unknown>,
     milestoneId: number | null = entityType === 'Milestone' ? entityRowId : null,
+    relatedMilestoneId: number | null = null,
   ): Promise<void> {
     await this.em.insert(AuditEntry, {
       milestoneId,
+      relatedMilestoneId,
       occurredAt: this.clock.now().toISOString(),
       actor: this.actor,
       actorUserId: this.viewer.userId,
@@ -299,13 +301,8 @@ export class Transaction {
       throw userError(`${milestone.code} cannot depend on ${upstream.code}: that would make a cycle ${cycle}.`, 'dependsOnId');
     }
     await this.em.insert(MilestoneDependency, { milestoneId: milestone.rowId, dependsOnId: upstream.rowId });
-    await this.audit('addDependency', 'Milestone', milestone.rowId, milestone.planId, { dependsOn: { before: null, after: upstream.code } }, dependencyAuditScope(milestone, upstream));
+    await this.audit('addDependency', 'Milestone', milestone.rowId, milestone.planId, { dependsOn: { before: null, after: upstream.code } }, milestone.rowId, upstream.rowId);
   }
-}
-
-/** A dependency entry names the upstream code, so it is only as visible as a restricted upstream. */
-export function dependencyAuditScope(milestone: Milestone, upstream: Milestone): number {
-  return upstream.visibility === Visibility.PARTNERS ? upstream.rowId : milestone.rowId;
 }
 
 /** The chain of "depends on" links from `from` to `to`, if any (breadth-first, so the shortest). */

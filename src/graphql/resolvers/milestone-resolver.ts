@@ -62,12 +62,12 @@ export class MilestoneResolver {
     return agencies.map((agency) => ({ agency, role: roles.get(agency.rowId)! })).sort((a, b) => a.agency.shortName.localeCompare(b.agency.shortName));
   }
 
-  @FieldResolver(() => [Milestone], { description: 'The milestones it depends on complexity: listCost(TYPICAL_SIZE.dependencies), (same plan).' })
+  @FieldResolver(() => [Milestone], { complexity: listCost(TYPICAL_SIZE.dependencies), description: 'The milestones it depends on (same plan).' })
   dependsOn(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<Milestone[]> {
     return ctx.reader.dependenciesOf(m);
   }
 
-  @FieldResolver(() => [Milestone], { description: 'The milestones that depend complexity: listCost(TYPICAL_SIZE.dependencies), on it.' })
+  @FieldResolver(() => [Milestone], { complexity: listCost(TYPICAL_SIZE.dependencies), description: 'The milestones that depend on it.' })
   dependents(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<Milestone[]> {
     return ctx.reader.dependentsOf(m);
   }

@@ -1,0 +1,93 @@
+import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
+import ical from 'node-ical';
+import { Role } from '../../src/domain/enums';
+import { UserAdmin } from '../../src/services/auth';
+import { fixedDateClock } from '../../src/domain/clock';
+import { startTestServer, TestServer } from '../support/test-server';
+
+describe('exports over HTTP: CSV of milestones and iCalendar feeds', () => {
+  let server: TestServer;
+  let base: string;
+  let currentPlan: string;
+  let sfpd: string;
+
+  before(async () => {
+    server = await startTestServer({ today: '2026-11-28' });
+    base = server.url.replace('/graphql', '');
+    const data = await server.ok('{ plans { id startDate } agencies { id shortName } }');
+    currentPlan = data.plans.find((p: { startDate: string }) => p.startDate === '2025-07-01').id;
+    sfpd = data.agencies.find((a: { shortName: string }) => a.shortName === 'SFPD').id;
+  });
+  after(() => server.stop());
+
+  const get = (path: string, token: string | null = server.adminToken) => fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('the CSV has the same milestones, order and computed fields as the milestones query with that filter', async () => {
+    const response = await get(`/export/milestones.csv?planId=${currentPlan}&status=OVERDUE,AT_RISK&orderBy=STATUS&asOf=2026-11-28`);
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('content-type')).to.contain('text/csv');
+    expect(response.headers.get('content-disposition')).to.contain('milestones.csv');
+    const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
+    const api = await server.ok(
+      `query ($p: ID!) { milestones(filter: { planId: $p, status: [OVERDUE, AT_RISK], asOf: "2026-11-28" }, orderBy: { field: STATUS }, first: 100) { nodes { code title status statusReason daysOverdue slipDays dueDate leadAgency { shortName } goal { code } } } }`,
+      { p: currentPlan },
+    );
+    expect(rows.map((r) => r.code)).to.deep.equal(api.milestones.nodes.map((n: { code: string }) => n.code));
+    rows.forEach((row, i) => {
+      const n = api.milestones.nodes[i];
+      expect(row).to.include({ title: n.title, status: n.status, statusReason: n.statusReason, daysOverdue: String(n.daysOverdue), slipDays: String(n.slipDays), dueDate: n.dueDate, leadAgency: n.leadAgency.shortName, goal: n.goal.code, asOf: '2026-11-28' });
+    });
+  });
+
+  it('as of a past date, the CSV shows the past (no later completions)', async () => {
+    const rows = parse(await (await get(`/export/milestones.csv?search=G3.1.M4&asOf=2015-06-30`)).text(), { columns: true }) as Record<string, string>[];
+    const first = rows.find((r) => r.dueDate === '2015-05-29')!;
+    expect(first).to.include({ status: 'OVERDUE', completedOn: '', daysOverdue: '32', progress: '85' });
+  });
+
+  it('exports follow visibility: an outsider gets no restricted milestone; a bad filter is a 400; no token is a 401', async () => {
+    const outsider = await server.newToken(Role.EDITOR, 'DPH');
+    const all = parse(await (await get(`/export/milestones.csv?planId=${currentPlan}`)).text(), { columns: true }) as Record<string, string>[];
+    const theirs = parse(await (await get(`/export/milestones.csv?planId=${currentPlan}`, outsider)).text(), { columns: true }) as Record<string, string>[];
+    const restricted = all.filter((r) => r.visibility === 'PARTNERS');
+    expect(restricted.length).to.be.greaterThan(0);
+    expect(theirs).to.have.length(all.length - restricted.length);
+    expect(theirs.some((r) => r.visibility === 'PARTNERS')).to.equal(false);
+    const bad = await get('/export/milestones.csv?status=LATE');
+    expect(bad.status).to.equal(400);
+    expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).to.equal('BAD_USER_INPUT');
+    expect((await get('/export/milestones.csv', null)).status).to.equal(401);
+  });
+
+  it("an agency's iCalendar feed, with the token in the URL, parses back to one all-day event per milestone on its due date", async () => {
+    const token = await server.newToken(Role.VIEWER);
+    const response = await fetch(`${base}/calendar/agency/${sfpd}.ics?token=${token}`);
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('content-type')).to.contain('text/calendar');
+    const events = Object.values(ical.sync.parseICS(await response.text())).filter((e) => e?.type === 'VEVENT') as ical.VEvent[];
+    const api = await server.as(token).ok(`query ($a: ID!) { milestones(filter: { agencyId: $a, agencyRole: ANY }, first: 100) { totalCount nodes { code dueDate } } }`, { a: sfpd });
+    expect(events).to.have.length(api.milestones.totalCount);
+    // Codes repeat across plans: compare (code, due date) pairs.
+    const expected = api.milestones.nodes.map((n: { code: string; dueDate: string }) => `${n.code} ${n.dueDate}`).sort();
+    const seen: string[] = [];
+    for (const event of events) {
+      const code = String(event.summary).split(' ')[0];
+      expect(event.datetype).to.equal('date');
+      const start = event.start as Date;
+      const day = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`;
+      seen.push(`${code} ${day}`);
+    }
+    expect(seen.sort()).to.deep.equal(expected);
+  });
+
+  it('a revoked calendar token stops working; the plan feed needs a token unless anonymous reads are on', async () => {
+    const users = new UserAdmin(server.dataSource, fixedDateClock('2026-11-28'));
+    const user = await users.createUser('Calendar reader', Role.VIEWER);
+    const { token, row } = await users.issueToken(user.rowId, { label: 'calendar' });
+    expect((await fetch(`${base}/calendar/plan/${currentPlan}.ics?token=${token}`)).status).to.equal(200);
+    await users.revokeToken(row.rowId);
+    expect((await fetch(`${base}/calendar/plan/${currentPlan}.ics?token=${token}`)).status).to.equal(401);
+    expect((await fetch(`${base}/calendar/plan/${currentPlan}.ics`)).status).to.equal(401);
+  });
+});
