@@ -18,6 +18,7 @@ import { exportRoutes } from './http/exports';
 import { buildCairnSchema } from './graphql/schema';
 import { Authenticator, bearerToken } from './services/auth';
 import { unauthenticated } from './services/errors';
+import { CsvImporter } from './services/csv-import';
 import { IndicatorWriter } from './services/indicator-writer';
 import { PlanWriter } from './services/plan-writer';
 import { WriteLock } from './services/write-lock';
@@ -70,11 +71,13 @@ export async function startServer(config: Config, statementCounter?: StatementCo
     await seedSamplePlansIfEmpty(dataSource, config.clock);
   }
   const lock = new WriteLock();
+  const writer = new PlanWriter(dataSource, config.clock, lock);
   const services: AppServices = {
     dataSource,
     clock: config.clock,
-    writer: new PlanWriter(dataSource, config.clock, lock),
+    writer,
     indicators: new IndicatorWriter(dataSource, config.clock, lock),
+    importer: new CsvImporter(dataSource, config.clock, lock, writer),
   };
   const authenticator = new Authenticator(dataSource, config.clock);
   const app = express();

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Limits } from '../config';
 import { Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
+import { CsvImporter } from '../services/csv-import';
 import { IndicatorWriter } from '../services/indicator-writer';
 import { createLoaders } from '../services/loaders';
 import { MilestoneSearch } from '../services/milestone-search';
@@ -14,6 +15,7 @@ export interface AppServices {
   clock: Clock;
   writer: PlanWriter;
   indicators: IndicatorWriter;
+  importer: CsvImporter;
 }
 
 export class RequestContext {

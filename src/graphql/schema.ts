@@ -7,6 +7,7 @@ import { forbidden, unauthenticated } from '../services/errors';
 import './enums';
 import { RequestContext } from './context';
 import { executionDeadline } from './limits';
+import { CsvImportResolver } from './csv-import';
 import { DashboardResolver } from './dashboard';
 import { MeetingResolver } from './meeting';
 import { AgencyResolver } from './resolvers/agency-resolver';
@@ -37,7 +38,7 @@ const freshReadsAfterMutation: MiddlewareFn<RequestContext> = async ({ context, 
 
 export async function buildCairnSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AgencyResolver, AuditResolver, DashboardResolver, MeetingResolver, PlanResolver, CommitteeResolver, GoalResolver, IndicatorResolver, IndicatorMeasurementResolver, MilestoneResolver, ProgressUpdateResolver, NodeResolver],
+    resolvers: [CsvImportResolver, AgencyResolver, AuditResolver, DashboardResolver, MeetingResolver, PlanResolver, CommitteeResolver, GoalResolver, IndicatorResolver, IndicatorMeasurementResolver, MilestoneResolver, ProgressUpdateResolver, NodeResolver],
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [executionDeadline, freshReadsAfterMutation],
     authChecker,

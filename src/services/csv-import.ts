@@ -1,0 +1,213 @@
+/**
+ * CSV import of milestones and progress updates for plan owners. Every row goes through the same
+ * writer (validation, scope, audit) as the API, inside one transaction: a dry run always rolls it
+ * back, an apply commits only when no row has a problem. Problems are reported by row and column.
+ */
+import { validate } from 'class-validator';
+import { parse } from 'csv-parse/sync';
+import { GraphQLError } from 'graphql';
+import { Viewer } from '../domain/access';
+import { Clock } from '../domain/clock';
+import { isValidIsoDate } from '../domain/dates';
+import { Role, Visibility } from '../domain/enums';
+import { Agency, Goal, Milestone, Plan } from '../entities';
+import { toGlobalId } from '../entities/global-id';
+import { CreateMilestoneInput, ReportProgressInput, UpdateMilestoneInput } from '../graphql/types';
+import { userError } from './errors';
+import { PlanWriter } from './plan-writer';
+import { rowIdOf, Writer } from './transaction';
+import { visibleMilestones } from './visibility';
+import { WriteLock } from './write-lock';
+import { DataSource } from 'typeorm';
+
+export enum ImportKind {
+  MILESTONES = 'MILESTONES',
+  PROGRESS_UPDATES = 'PROGRESS_UPDATES',
+}
+
+export const MAX_IMPORT_ROWS = 5000;
+
+export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = {
+  [ImportKind.MILESTONES]: { required: ['code'], optional: ['goal', 'title', 'description', 'leadAgency', 'startDate', 'dueDate', 'dueDateReason', 'weight', 'visibility'] },
+  [ImportKind.PROGRESS_UPDATES]: { required: ['code', 'percentComplete'], optional: ['reportedOn', 'note'] },
+};
+
+export interface ImportProblem {
+  /** Spreadsheet row: the header is row 1. */
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+export interface ImportResult {
+  applied: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  problems: ImportProblem[];
+}
+
+type Row = Record<string, string>;
+
+/** A problem in one row, raised to skip the rest of that row. */
+class RowProblem extends Error {
+  constructor(
+    readonly column: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function text(row: Row, column: string): string | undefined {
+  const value = row[column];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function date(row: Row, column: string): string | undefined {
+  const value = text(row, column);
+  if (value !== undefined && !isValidIsoDate(value)) throw new RowProblem(column, `"${column}" must be a date YYYY-MM-DD that exists.`);
+  return value;
+}
+
+function number(row: Row, column: string): number | undefined {
+  const value = text(row, column);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new RowProblem(column, `"${column}" must be a number.`);
+  return n;
+}
+
+/** class-validator checks (lengths, ranges) that the GraphQL layer would have applied. */
+async function checkInput(input: object): Promise<void> {
+  const [first] = await validate(input, { forbidUnknownValues: false });
+  if (first) throw new RowProblem(first.property, Object.values(first.constraints ?? {})[0] ?? `${first.property} is invalid.`);
+}
+
+export class CsvImporter extends Writer {
+  constructor(
+    ds: DataSource,
+    clock: Clock,
+    lock: WriteLock,
+    private readonly plans: PlanWriter,
+  ) {
+    super(ds, clock, lock);
+  }
+
+  async import(planId: string, kind: ImportKind, csv: string, apply: boolean, viewer: Viewer): Promise<ImportResult> {
+    const plan = await this.ds.getRepository(Plan).findOneBy({ rowId: rowIdOf(planId, 'Plan', 'planId') });
+    if (!plan) throw new GraphQLError(`No plan with id "${planId}".`, { extensions: { code: 'NOT_FOUND' } });
+    let rows: Row[];
+    try {
+      rows = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Row[];
+    } catch (error) {
+      const line = (error as { lines?: number }).lines;
+      return { applied: false, rows: 0, created: 0, updated: 0, problems: [{ row: line ?? 1, column: null, message: `The file is not valid CSV: ${(error as Error).message.split(':')[0]}.` }] };
+    }
+    if (rows.length > MAX_IMPORT_ROWS) throw userError(`The file has ${rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`, 'csv');
+    const header = rows.length ? Object.keys(rows[0]) : csv.split(/\r?\n/)[0].split(',').map((c) => c.trim());
+    const { required, optional } = IMPORT_COLUMNS[kind];
+    const problems: ImportProblem[] = [
+      ...required.filter((c) => !header.includes(c)).map((c) => ({ row: 1, column: c, message: `The column "${c}" is missing.` })),
+      ...header.filter((c) => !required.includes(c) && !optional.includes(c)).map((c) => ({ row: 1, column: c, message: `Unknown column "${c}"; expected ${[...required, ...optional].join(', ')}.` })),
+    ];
+    if (problems.length) return { applied: false, rows: rows.length, created: 0, updated: 0, problems };
+
+    return this.batch(viewer, async () => {
+      const counts = { created: 0, updated: 0 };
+      for (const [index, row] of rows.entries()) {
+        try {
+          const outcome = kind === ImportKind.MILESTONES ? await this.milestoneRow(plan, row, viewer) : await this.progressRow(plan, row, viewer);
+          counts[outcome] += 1;
+        } catch (error) {
+          problems.push(this.problem(index + 2, error));
+        }
+      }
+      const commit = apply && problems.length === 0;
+      return { commit, result: { applied: commit, rows: rows.length, ...counts, problems } };
+    });
+  }
+
+  private problem(row: number, error: unknown): ImportProblem {
+    if (error instanceof RowProblem) return { row, column: error.column, message: error.message };
+    if (error instanceof GraphQLError && ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN'].includes(String(error.extensions.code))) {
+      return { row, column: (error.extensions.field as string | undefined) ?? null, message: error.message };
+    }
+    throw error;
+  }
+
+  /** The milestone with this code, if the viewer may see it (a restricted one does not exist for others). */
+  private milestone(plan: Plan, code: string, viewer: Viewer): Promise<Milestone | null> {
+    const query = this.ds.getRepository(Milestone).createQueryBuilder('m').where('m.plan_id = :planId AND m.code = :code', { planId: plan.rowId, code });
+    return visibleMilestones(query, 'm', viewer).getOne();
+  }
+
+  private async lookup(plan: Plan, row: Row): Promise<{ goalId?: string; leadAgencyId?: string }> {
+    const ids: { goalId?: string; leadAgencyId?: string } = {};
+    const goalCode = text(row, 'goal');
+    if (goalCode !== undefined) {
+      const goal = await this.ds.getRepository(Goal).findOneBy({ planId: plan.rowId, code: goalCode });
+      if (!goal) throw new RowProblem('goal', `No goal with code "${goalCode}" in this plan.`);
+      ids.goalId = toGlobalId('Goal', goal.rowId);
+    }
+    const lead = text(row, 'leadAgency');
+    if (lead !== undefined) {
+      const agency = await this.ds.getRepository(Agency).findOneBy({ shortName: lead });
+      if (!agency) throw new RowProblem('leadAgency', `No agency with short name "${lead}".`);
+      ids.leadAgencyId = toGlobalId('Agency', agency.rowId);
+    }
+    return ids;
+  }
+
+  private async milestoneRow(plan: Plan, row: Row, viewer: Viewer): Promise<'created' | 'updated'> {
+    const code = text(row, 'code');
+    if (!code) throw new RowProblem('code', 'Every row needs a code.');
+    const visibility = text(row, 'visibility');
+    if (visibility !== undefined && !(Object.values(Visibility) as string[]).includes(visibility)) throw new RowProblem('visibility', 'visibility must be PUBLIC or PARTNERS.');
+    const fields = {
+      title: text(row, 'title'),
+      description: text(row, 'description'),
+      startDate: date(row, 'startDate'),
+      weight: number(row, 'weight'),
+      visibility: visibility as Visibility | undefined,
+    };
+    const dueDate = date(row, 'dueDate');
+    const { goalId, leadAgencyId } = await this.lookup(plan, row);
+    const existing = await this.milestone(plan, code, viewer);
+    if (!existing) {
+      // The API lets only admins create milestones (the authChecker guards createMilestone); so does the import.
+      if (viewer.role !== Role.ADMIN) throw new RowProblem('code', `No milestone with code "${code}" in this plan; only an admin can create one.`);
+      if (!goalId) throw new RowProblem('goal', `${code} is new: give the goal code it belongs to.`);
+      if (!leadAgencyId) throw new RowProblem('leadAgency', `${code} is new: give its lead agency.`);
+      if (!fields.title) throw new RowProblem('title', `${code} is new: give its title.`);
+      if (!fields.startDate || !dueDate) throw new RowProblem(fields.startDate ? 'dueDate' : 'startDate', `${code} is new: give its start and due dates.`);
+      const input = Object.assign(new CreateMilestoneInput(), { ...fields, code, goalId, leadAgencyId, dueDate });
+      await checkInput(input);
+      await this.plans.createMilestone(input, viewer);
+      return 'created';
+    }
+    const id = toGlobalId('Milestone', existing.rowId);
+    const input = Object.assign(new UpdateMilestoneInput(), Object.fromEntries(Object.entries({ ...fields, goalId, leadAgencyId }).filter(([, v]) => v !== undefined)));
+    await checkInput(input);
+    await this.plans.updateMilestone(id, input, undefined, viewer);
+    if (dueDate !== undefined && dueDate !== existing.dueDate) {
+      const reason = text(row, 'dueDateReason');
+      if (!reason) throw new RowProblem('dueDateReason', `Moving ${code}'s due date from ${existing.dueDate} to ${dueDate} needs a reason.`);
+      await this.plans.moveDueDate(id, dueDate, reason, undefined, viewer);
+    }
+    return 'updated';
+  }
+
+  private async progressRow(plan: Plan, row: Row, viewer: Viewer): Promise<'created'> {
+    const code = text(row, 'code');
+    if (!code) throw new RowProblem('code', 'Every row needs a code.');
+    const existing = await this.milestone(plan, code, viewer);
+    if (!existing) throw new RowProblem('code', `No milestone with code "${code}" in this plan.`);
+    const percentComplete = number(row, 'percentComplete');
+    if (percentComplete === undefined) throw new RowProblem('percentComplete', 'Give percentComplete (0–100).');
+    const input = Object.assign(new ReportProgressInput(), { milestoneId: toGlobalId('Milestone', existing.rowId), percentComplete, reportedOn: date(row, 'reportedOn'), note: text(row, 'note') });
+    await checkInput(input);
+    await this.plans.reportProgress(input, viewer);
+    return 'created';
+  }
+}
