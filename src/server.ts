@@ -21,6 +21,8 @@ import { unauthenticated } from './services/errors';
 import { CsvImporter } from './services/csv-import';
 import { IndicatorWriter } from './services/indicator-writer';
 import { PlanWriter } from './services/plan-writer';
+import { ReportWriter } from './services/report-writer';
+import { reportRoutes } from './http/reports';
 import { WriteLock } from './services/write-lock';
 
 export interface RunningServer {
@@ -32,11 +34,12 @@ export interface RunningServer {
 /** Body-parser failures (bad JSON, too large) as GraphQL-shaped JSON, never an HTML stack trace. */
 function requestErrors(bodyLimit: number): ErrorRequestHandler {
   return (error, _req, res, _next) => {
-    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    // Every refused request is a 400, the body limit included (as for the other limits).
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? 400 : 500;
     const limit = error?.type === 'entity.too.large' ? { name: 'bodyBytes', max: bodyLimit, measured: Number(error.length) } : undefined;
     const message =
       error?.type === 'entity.parse.failed'
-        ? 'The request body is not valid JSON.'
+        ? 'The request body must be a JSON object, such as {"query": "{ plans { title } }"}.'
         : limit
           ? `The request body is ${limit.measured} bytes, over the limit of ${bodyLimit} (bodyBytes).`
           : status < 500
@@ -77,6 +80,7 @@ export async function startServer(config: Config, statementCounter?: StatementCo
     clock: config.clock,
     writer,
     indicators: new IndicatorWriter(dataSource, config.clock, lock),
+    reports: new ReportWriter(dataSource, config.clock, lock),
     importer: new CsvImporter(dataSource, config.clock, lock, writer),
   };
   const authenticator = new Authenticator(dataSource, config.clock);
@@ -108,6 +112,7 @@ export async function startServer(config: Config, statementCounter?: StatementCo
     new RequestContext(services, await viewerOf(req, authenticator, config.anonymousRead, tokenFromQuery), randomUUID(), config.limits);
   app.use('/graphql', express.json({ limit: config.limits.bodyBytes }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use(exportRoutes(contextFor));
+  app.use(reportRoutes(contextFor));
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found: GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
   });

@@ -35,7 +35,7 @@ export enum Interval {
  * day, quarters on the last day of a quarter of the plan's reporting year. `to` is always the
  * last point, so a trend line ends where the reader asked.
  */
-export function periodEnds(from: IsoDate, to: IsoDate, interval: Interval, fiscalYearStartMonth: number): IsoDate[] {
+export function periodEnds(from: IsoDate, to: IsoDate, interval: Interval, fiscalYearStartMonth: number, maxPoints = Infinity): IsoDate[] {
   const ends: IsoDate[] = [];
   const last = DateTime.fromISO(to, { zone: 'utc' });
   let cursor: DateTime = DateTime.fromISO(from, { zone: 'utc' });
@@ -46,7 +46,8 @@ export function periodEnds(from: IsoDate, to: IsoDate, interval: Interval, fisca
     const offset = (d.month - fiscalYearStartMonth + 12) % 3;
     return d.plus({ months: 2 - offset }).endOf('month').startOf('day');
   };
-  for (let end = endOf(cursor); end < last; end = endOf(cursor)) {
+  // Stops one past `maxPoints`, so a caller can refuse a huge range without computing it.
+  for (let end = endOf(cursor); end < last && ends.length < maxPoints; end = endOf(cursor)) {
     ends.push(end.toISODate()!);
     cursor = end.plus({ days: 1 });
   }

@@ -2,9 +2,9 @@
  * Relay global IDs: opaque to clients, "Type:number" in base64url underneath, so `node(id)`
  * can find any object and clients never build IDs by hand.
  */
-export type NodeTypeName = 'Agency' | 'Plan' | 'Committee' | 'Goal' | 'Milestone' | 'ProgressUpdate' | 'DueDateChange' | 'AuditEntry' | 'Indicator' | 'IndicatorMeasurement' | 'Meeting';
+export type NodeTypeName = 'Agency' | 'Plan' | 'Committee' | 'Goal' | 'Milestone' | 'ProgressUpdate' | 'DueDateChange' | 'AuditEntry' | 'Indicator' | 'IndicatorMeasurement' | 'Meeting' | 'PublishedReport';
 
-const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>(['Agency', 'Plan', 'Committee', 'Goal', 'Milestone', 'ProgressUpdate', 'DueDateChange', 'AuditEntry', 'Indicator', 'IndicatorMeasurement', 'Meeting']);
+const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>(['Agency', 'Plan', 'Committee', 'Goal', 'Milestone', 'ProgressUpdate', 'DueDateChange', 'AuditEntry', 'Indicator', 'IndicatorMeasurement', 'Meeting', 'PublishedReport']);
 
 export function toGlobalId(type: NodeTypeName, id: number): string {
   return Buffer.from(`${type}:${id}`).toString('base64url');

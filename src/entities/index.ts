@@ -13,8 +13,9 @@ import { MilestoneDependency } from './milestone-dependency';
 import { MilestonePartner } from './milestone-partner';
 import { Plan } from './plan';
 import { ProgressUpdate } from './progress-update';
+import { PublishedReport } from './published-report';
 import { User } from './user';
 
-export { Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, User };
+export { Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, PublishedReport, User };
 
-export const ENTITIES = [Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, User];
+export const ENTITIES = [Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, PublishedReport, User];

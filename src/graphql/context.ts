@@ -9,6 +9,7 @@ import { createLoaders } from '../services/loaders';
 import { MilestoneSearch } from '../services/milestone-search';
 import { PlanReader } from '../services/plan-reader';
 import { PlanWriter } from '../services/plan-writer';
+import { ReportWriter } from '../services/report-writer';
 
 export interface AppServices {
   dataSource: DataSource;
@@ -16,6 +17,7 @@ export interface AppServices {
   writer: PlanWriter;
   indicators: IndicatorWriter;
   importer: CsvImporter;
+  reports: ReportWriter;
 }
 
 export class RequestContext {

@@ -25,6 +25,17 @@ function messagesOf(failures: ValidationFailure[], prefix = ''): { field: string
   });
 }
 
+/**
+ * The error's own code; Apollo marks some request errors (persisted queries) only with a 4xx HTTP
+ * status, and those are the client's too.
+ */
+function codeOf(error: unknown): string | undefined {
+  const extensions = (error as { extensions?: { code?: unknown; http?: { status?: number } } } | undefined)?.extensions;
+  if (typeof extensions?.code === 'string') return extensions.code;
+  const status = Number(extensions?.http?.status);
+  return status >= 400 && status < 500 ? 'BAD_REQUEST' : undefined;
+}
+
 /** graphql-js messages quote the offending input; keep what was wrong, drop the value itself. */
 export function withoutEchoedInput(message: string): string {
   return message
@@ -33,7 +44,8 @@ export function withoutEchoedInput(message: string): string {
     .replace(/, found [\s\S]*?([;.]\s|$)/, ', found an invalid value$1')
     .replace(/(cannot represent[^:]*): [\s\S]*$/, '$1.')
     .replace(/Value "[\s\S]*?" does not exist in "(\w+)" enum\./, 'The value does not exist in the "$1" enum.')
-    .replace(/^(Syntax Error: [^"]*?)\s*"[\s\S]*$/, '$1.');
+    .replace(/^(Syntax Error: [\s\S]*?found )"[\s\S]*$/, '$1an unexpected token.')
+    .replace(/^(Syntax Error: Unexpected )(Name|String|Int|Float|BlockString) "[\s\S]*$/, '$1$2.');
 }
 
 export function formatError(exposeDetails: boolean) {
@@ -46,7 +58,7 @@ export function formatError(exposeDetails: boolean) {
     }
     // A literal that a scalar refused (e.g. date: "2025-02-30") is the user's input, not a malformed query.
     const innerCode = (error as { originalError?: { extensions?: Record<string, unknown> } })?.originalError?.extensions?.code;
-    const code = innerCode === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    const code = innerCode === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : (codeOf(error) ?? String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
     if (CLIENT_CODES.has(code)) {
       if (exposeDetails) return { ...formatted, extensions: { ...formatted.extensions, code } };
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
@@ -66,7 +78,7 @@ export const errorLog: ApolloServerPlugin<RequestContext> = {
     return {
       async didEncounterErrors({ errors }) {
         for (const error of errors) {
-          const code = (error.extensions?.code as string | undefined) ?? (unwrapResolverError(error) as { extensions?: { code?: string } })?.extensions?.code;
+          const code = codeOf(error) ?? codeOf(unwrapResolverError(error));
           if (!code || !CLIENT_CODES.has(code)) console.error(`[request ${contextValue?.requestId ?? '-'}] Internal error:`, unwrapResolverError(error));
         }
       },

@@ -39,7 +39,7 @@ export function listCost(typicalSize: number): ComplexityEstimator {
 }
 
 /** Cost of a page: its items times the page size asked for. */
-export const pageCost: ComplexityEstimator = ({ args, childComplexity }) => 1 + (Number(args.first) || DEFAULT_PAGE_SIZE) * childComplexity;
+export const pageCost: ComplexityEstimator = ({ args, childComplexity }) => 1 + Math.max(1, Number(args.first) || DEFAULT_PAGE_SIZE) * childComplexity;
 
 interface Shape {
   depth: number;
@@ -47,7 +47,7 @@ interface Shape {
   aliases: number;
 }
 
-/** Depth, field and alias counts of an operation, with fragments expanded; introspection is free. */
+/** Depth, field and alias counts of an operation, with fragments expanded; the introspection subtree is free. */
 function measure(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): Shape {
   const shape: Shape = { depth: 0, fields: 0, aliases: 0 };
   const add = (inner: Shape, depth: number) => {
@@ -58,7 +58,7 @@ function measure(selectionSet: SelectionSetNode, fragments: Map<string, Fragment
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       const field = selection as FieldNode;
-      if (field.name.value.startsWith('__')) continue;
+      if (field.name.value === '__schema' || field.name.value === '__type') continue;
       const inner = field.selectionSet ? measure(field.selectionSet, fragments, seen) : { depth: 0, fields: 0, aliases: 0 };
       add({ depth: 0, fields: inner.fields + 1, aliases: inner.aliases + (field.alias ? 1 : 0) }, inner.depth + 1);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -80,6 +80,7 @@ export function operationLimits(limits: Limits): ApolloServerPlugin<RequestConte
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) return; // Apollo answers OPERATION_RESOLUTION_FAILURE itself
           const fragments = new Map(
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );

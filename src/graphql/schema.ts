@@ -9,6 +9,7 @@ import { RequestContext } from './context';
 import { executionDeadline } from './limits';
 import { CsvImportResolver } from './csv-import';
 import { DashboardResolver } from './dashboard';
+import { AnnualReportResolver } from './annual-report';
 import { MeetingResolver } from './meeting';
 import { AgencyResolver } from './resolvers/agency-resolver';
 import { AuditResolver } from './resolvers/audit-resolver';
@@ -38,7 +39,7 @@ const freshReadsAfterMutation: MiddlewareFn<RequestContext> = async ({ context, 
 
 export async function buildCairnSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [CsvImportResolver, AgencyResolver, AuditResolver, DashboardResolver, MeetingResolver, PlanResolver, CommitteeResolver, GoalResolver, IndicatorResolver, IndicatorMeasurementResolver, MilestoneResolver, ProgressUpdateResolver, NodeResolver],
+    resolvers: [AnnualReportResolver, CsvImportResolver, AgencyResolver, AuditResolver, DashboardResolver, MeetingResolver, PlanResolver, CommitteeResolver, GoalResolver, IndicatorResolver, IndicatorMeasurementResolver, MilestoneResolver, ProgressUpdateResolver, NodeResolver],
     validate: { forbidUnknownValues: false },
     globalMiddlewares: [executionDeadline, freshReadsAfterMutation],
     authChecker,

@@ -15,8 +15,8 @@ export interface HistoryEntry {
 
 export async function historyDates(reader: PlanReader, planId: number, from: IsoDate, to: IsoDate, interval: Interval): Promise<IsoDate[]> {
   if (from > to) throw userError(`from ${from} is after to ${to}.`, 'from');
-  const dates = periodEnds(from, to, interval, (await reader.planOf(planId)).fiscalYearStartMonth);
-  if (dates.length > MAX_HISTORY_POINTS) throw userError(`That is ${dates.length} points; ask for at most ${MAX_HISTORY_POINTS} (a longer interval or a shorter range).`, 'interval');
+  const dates = periodEnds(from, to, interval, (await reader.planOf(planId)).fiscalYearStartMonth, MAX_HISTORY_POINTS);
+  if (dates.length > MAX_HISTORY_POINTS) throw userError(`That is more than ${MAX_HISTORY_POINTS} points; ask for a longer interval or a shorter range.`, 'interval');
   return dates;
 }
 

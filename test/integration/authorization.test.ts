@@ -241,6 +241,7 @@ const MUTATIONS: MutationCase[] = [
     query: 'mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }',
     variables: (w) => ({ input: { planId: w.planId, date: '2027-03-15', title: `Extra meeting ${w.next()}` } }),
   },
+  { name: 'publishAnnualReport', scope: 'admin', query: 'mutation ($p: ID!) { publishAnnualReport(planId: $p, year: 2027) { id } }', variables: (w) => ({ p: w.planId }) },
 ];
 
 /** Mutations whose role × scope cases live in their own test file. */

@@ -12,7 +12,7 @@ describe('HTTP edges: malformed requests get JSON errors, never an HTML stack tr
     const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(response.status).to.equal(400);
     const text = await response.text();
-    expect(JSON.parse(text)).to.deep.equal({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(JSON.parse(text)).to.deep.equal({ errors: [{ message: 'The request body must be a JSON object, such as {"query": "{ plans { title } }"}.', extensions: { code: 'BAD_REQUEST' } }] });
     expect(text).to.not.match(/at |node_modules|SyntaxError/);
   });
 

@@ -91,12 +91,14 @@ describe('queries over HTTP on the sample plans (today fixed at 2026-11-28)', ()
   });
 
   it('node(id) resolves every kind of object', async () => {
-    const data = await server.ok(`query ($id: ID!) { plan(id: $id) { id committees { id } goals { id leadAgency { id } } } }`, { id: currentPlanId });
+    const data = await server.ok(`query ($id: ID!) { plan(id: $id) { id committees { id } goals { id leadAgency { id } } indicators { id } meetings { id } } }`, { id: currentPlanId });
     const ids: [string, string][] = [
       ['Plan', data.plan.id],
       ['Committee', data.plan.committees[0].id],
       ['Goal', data.plan.goals[0].id],
       ['Agency', data.plan.goals[0].leadAgency.id],
+      ['Indicator', data.plan.indicators[0].id],
+      ['Meeting', data.plan.meetings[0].id],
     ];
     for (const [type, id] of ids) {
       const found = await server.ok('query ($id: ID!) { node(id: $id) { __typename id } }', { id });

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Node } from '../../entities/base-record';
+import { PublishedReport } from '../../entities';
 import { fromGlobalId } from '../../entities/global-id';
 import { RequestContext } from '../context';
 
@@ -21,7 +22,15 @@ export class NodeResolver {
         return (await loaders.goal.load(decoded.id)) ?? null;
       case 'Milestone':
         return (await loaders.milestone.load(decoded.id)) ?? null;
+      case 'Indicator':
+        return (await loaders.indicator.load(decoded.id)) ?? null;
+      case 'Meeting':
+        return (await loaders.meeting.load(decoded.id)) ?? null;
+      case 'PublishedReport':
+        return ctx.services.dataSource.getRepository(PublishedReport).findOneBy({ rowId: decoded.id });
       default:
+        // Updates, due-date changes, measurements and audit entries are reached through their owners,
+        // which carry the visibility and suppression rules.
         return null;
     }
   }

@@ -1,0 +1,82 @@
+/**
+ * Annual reports over plain HTTP, at stable URLs (the same auth as the exports; `?token=` is
+ * accepted so a link can be opened in a browser):
+ *
+ *   GET /reports/<planId>/<year>.html   GET /reports/<planId>/<year>.md         the live report, for this reader
+ *   GET /reports/<planId>/<year>/editions/<n>.html   (or .md)                   a published edition, frozen
+ *
+ * `?download=1` asks the browser to save the file instead of showing it.
+ */
+import { Request, Response, Router } from 'express';
+import { GraphQLError } from 'graphql';
+import { PublishedReport } from '../entities';
+import { RequestContext } from '../graphql/context';
+import { liveReport } from '../graphql/annual-report';
+import { notFound, userError } from '../services/errors';
+import { reportHtml, reportMarkdown } from '../services/report-render';
+import { rowIdOf } from '../services/transaction';
+import { ContextFor } from './exports';
+
+/** No scripts, no external requests: the page is self-contained, and user text cannot load anything. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+function yearOf(req: Request): number {
+  const value = String(req.params.year);
+  if (!/^\d{4}$/.test(value)) throw userError('The year must be four digits, e.g. /reports/<planId>/2016.html.', 'year');
+  return Number(value);
+}
+
+function send(req: Request, res: Response, format: 'html' | 'md', body: string, filename: string): void {
+  if (format === 'html') res.type('text/html; charset=utf-8').set('Content-Security-Policy', CSP);
+  else res.type('text/markdown; charset=utf-8');
+  res.set('X-Content-Type-Options', 'nosniff');
+  if (req.query.download === '1' || req.query.download === 'true') res.attachment(filename);
+  res.send(body);
+}
+
+export function reportRoutes(contextFor: ContextFor): Router {
+  const router = Router();
+
+  const handle = (work: (ctx: RequestContext, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    try {
+      await work(await contextFor(req, true), req, res);
+    } catch (error) {
+      const code = error instanceof GraphQLError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
+      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 }[code] ?? 500;
+      if (status === 500) console.error('Report failed:', error);
+      res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error.' : (error as Error).message, extensions: { code } }] });
+    }
+  };
+
+  const plan = async (ctx: RequestContext, req: Request) => {
+    const id = String(req.params.planId);
+    const found = await ctx.reader.loaders.plan.load(rowIdOf(id, 'Plan', 'planId'));
+    if (!found) throw notFound('plan', id);
+    return found;
+  };
+
+  for (const format of ['html', 'md'] as const) {
+    router.get(
+      `/reports/:planId/:year.${format}`,
+      handle(async (ctx, req, res) => {
+        const year = yearOf(req);
+        const data = await liveReport(ctx, await plan(ctx, req), year);
+        send(req, res, format, format === 'html' ? reportHtml(data) : reportMarkdown(data), `annual-report-${year}.${format}`);
+      }),
+    );
+
+    router.get(
+      `/reports/:planId/:year/editions/:edition.${format}`,
+      handle(async (ctx, req, res) => {
+        const year = yearOf(req);
+        const p = await plan(ctx, req);
+        const edition = String(req.params.edition);
+        const row = /^[1-9]\d{0,8}$/.test(edition) ? await ctx.services.dataSource.getRepository(PublishedReport).findOneBy({ planId: p.rowId, year, edition: Number(edition) }) : null;
+        if (!row) throw notFound(`edition of the ${year} report`, edition);
+        send(req, res, format, format === 'html' ? row.html : row.markdown, `annual-report-${year}-edition-${row.edition}.${format}`);
+      }),
+    );
+  }
+
+  return router;
+}
