@@ -52,7 +52,8 @@ function requestErrors(bodyLimit: number): ErrorRequestHandler {
 
 /**
  * Who the request acts for: a valid token's user, anonymous where allowed, or UNAUTHENTICATED.
- * Calendar feeds may carry the token in `?token=` (calendar clients cannot send headers).
+ * Calendar feeds and report pages may carry a read-only token in `?token=` (calendar clients
+ * cannot send headers; a URL leaks more easily than a header, so only read-only tokens go there).
  */
 async function viewerOf(req: Request, authenticator: Authenticator, anonymousRead: boolean, tokenFromQuery = false): Promise<Viewer> {
   const queryToken = tokenFromQuery && typeof req.query.token === 'string' ? req.query.token : undefined;
@@ -62,8 +63,8 @@ async function viewerOf(req: Request, authenticator: Authenticator, anonymousRea
     if (anonymousRead) return ANONYMOUS;
     throw unauthenticated('Sign in: send "Authorization: Bearer <token>". This server does not allow anonymous reads.');
   }
-  const viewer = await authenticator.viewerFor(token);
-  if (!viewer) throw unauthenticated('The token is unknown, revoked or expired.');
+  const viewer = await authenticator.viewerFor(token, queryToken !== undefined);
+  if (!viewer) throw unauthenticated(queryToken !== undefined ? 'A token in a URL must be a read-only token (npm run user -- token --user N --read-only) that is not revoked or expired.' : 'The token is unknown, revoked or expired.');
   return viewer;
 }
 

@@ -3,7 +3,8 @@
  *
  *   create --name "Ana Ruiz" --role EDITOR --agency SFPD [--expires 2027-06-30] [--label laptop]
  *          creates a user and prints a first token
- *   token  --user 3 [--expires 2027-06-30] [--label laptop]    prints a new token for a user
+ *   token  --user 3 [--expires 2027-06-30] [--label laptop] [--read-only]
+ *          prints a new token for a user; a read-only one acts as a VIEWER and may go in calendar URLs
  *   revoke --token 7                                           revokes one token
  *   disable --user 3                                           revokes all of a user's tokens and disables the user
  *   list                                                       users, roles, agencies and tokens (never the tokens themselves)
@@ -35,12 +36,13 @@ async function main(): Promise<void> {
       token: { type: 'string' },
       expires: { type: 'string' },
       label: { type: 'string' },
+      'read-only': { type: 'boolean' },
     },
   });
   const config = loadConfig();
   const dataSource = await openDatabase({ databasePath: config.databasePath });
   const users = new UserAdmin(dataSource, config.clock);
-  const tokenOptions = { label: values.label, expiresAt: values.expires };
+  const tokenOptions = { label: values.label, expiresAt: values.expires, readOnly: values['read-only'] ?? false };
   try {
     switch (positionals[0]) {
       case 'create': {
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
       case 'list':
         for (const { user, agency, tokens } of await users.listUsers()) {
           const active = tokens.filter((t) => !t.revokedAt);
-          console.log(`#${user.rowId}  ${user.name}  ${user.role}${agency ? ` ${agency}` : ''}${user.disabledAt ? '  (disabled)' : ''}  tokens: ${active.map((t) => `#${t.rowId}${t.expiresAt ? ` until ${t.expiresAt}` : ''}`).join(', ') || 'none'}`);
+          console.log(`#${user.rowId}  ${user.name}  ${user.role}${agency ? ` ${agency}` : ''}${user.disabledAt ? '  (disabled)' : ''}  tokens: ${active.map((t) => `#${t.rowId}${t.readOnly ? ' read-only' : ''}${t.expiresAt ? ` until ${t.expiresAt}` : ''}`).join(', ') || 'none'}`);
         }
         break;
       case 'dev-token': {

@@ -22,4 +22,8 @@ export class ApiToken extends RowRecord {
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   revokedAt: string | null;
+
+  /** Read-only tokens act as a VIEWER (keeping the user's agency); only they may travel in URLs. */
+  @Column({ type: 'boolean', default: false })
+  readOnly: boolean;
 }

@@ -32,13 +32,16 @@ export class Authenticator {
     private readonly clock: Clock,
   ) {}
 
-  /** The user behind a token, or null for an unknown, revoked or expired token or a disabled user. */
-  async viewerFor(token: string): Promise<Viewer | null> {
+  /**
+   * The user behind a token, or null for an unknown, revoked or expired token or a disabled user.
+   * A read-only token reads as a VIEWER of the user's agency; `readOnlyOnly` refuses other tokens.
+   */
+  async viewerFor(token: string, readOnlyOnly = false): Promise<Viewer | null> {
     const row = await this.ds.getRepository(ApiToken).findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
-    if (!row || (row.expiresAt !== null && row.expiresAt <= this.clock.now().toISOString())) return null;
+    if (!row || (row.expiresAt !== null && row.expiresAt <= this.clock.now().toISOString()) || (readOnlyOnly && !row.readOnly)) return null;
     const user = await this.ds.getRepository(User).findOneBy({ rowId: row.userId });
     if (!user || user.disabledAt !== null) return null;
-    return { userId: user.rowId, name: user.name, role: user.role, agencyId: user.agencyId };
+    return { userId: user.rowId, name: user.name, role: row.readOnly ? Role.VIEWER : user.role, agencyId: user.agencyId };
   }
 }
 
@@ -63,7 +66,7 @@ export class UserAdmin {
   }
 
   /** Issues a token and returns it: the only time it is ever visible. */
-  async issueToken(userId: number, options: { label?: string; expiresAt?: string } = {}): Promise<{ token: string; row: ApiToken }> {
+  async issueToken(userId: number, options: { label?: string; expiresAt?: string; readOnly?: boolean } = {}): Promise<{ token: string; row: ApiToken }> {
     const user = await this.ds.getRepository(User).findOneBy({ rowId: userId });
     if (!user) throw new Error(`No user #${userId}.`);
     if (options.expiresAt !== undefined && Number.isNaN(Date.parse(options.expiresAt))) throw new Error(`--expires must be a date or an ISO instant, got "${options.expiresAt}".`);
@@ -73,6 +76,7 @@ export class UserAdmin {
       tokenHash: hashToken(token),
       label: options.label ?? '',
       expiresAt: options.expiresAt ? new Date(options.expiresAt).toISOString() : null,
+      readOnly: options.readOnly ?? false,
     });
     return { token, row };
   }

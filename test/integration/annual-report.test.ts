@@ -131,7 +131,9 @@ describe('annual report (first sample plan)', () => {
     expect(markdown.headers.get('content-type')).to.contain('text/markdown');
     expect(await markdown.text()).to.equal(md);
     expect((await get(`/reports/${planId}/2016.html`, null)).status).to.equal(401);
-    expect((await get(`/reports/${planId}/2016.html?token=${server.adminToken}`, null)).status).to.equal(200);
+    expect((await get(`/reports/${planId}/2016.html?token=${server.adminToken}`, null)).status).to.equal(401); // not read-only
+    const readOnly = await server.newToken(Role.ADMIN, undefined, 'Report reader', true);
+    expect((await get(`/reports/${planId}/2016.html?token=${readOnly}`, null)).status).to.equal(200);
     expect((await get(`/reports/${planId}/1999.html`)).status).to.equal(400);
   });
 

@@ -61,7 +61,7 @@ describe('exports over HTTP: CSV of milestones and iCalendar feeds', () => {
   });
 
   it("an agency's iCalendar feed, with the token in the URL, parses back to one all-day event per milestone on its due date", async () => {
-    const token = await server.newToken(Role.VIEWER);
+    const token = await server.newToken(Role.VIEWER, undefined, undefined, true);
     const response = await fetch(`${base}/calendar/agency/${sfpd}.ics?token=${token}`);
     expect(response.status).to.equal(200);
     expect(response.headers.get('content-type')).to.contain('text/calendar');
@@ -81,10 +81,23 @@ describe('exports over HTTP: CSV of milestones and iCalendar feeds', () => {
     expect(seen.sort()).to.deep.equal(expected);
   });
 
+  it('only read-only tokens may travel in URLs, and a read-only token of an editor cannot change anything', async () => {
+    const full = await server.newToken(Role.EDITOR, 'SFPD');
+    const readOnly = await server.newToken(Role.EDITOR, 'SFPD', 'SFPD calendar', true);
+    const refused = await fetch(`${base}/calendar/agency/${sfpd}.ics?token=${full}`);
+    expect(refused.status).to.equal(401);
+    expect(((await refused.json()) as { errors: { message: string }[] }).errors[0].message).to.contain('read-only');
+    expect((await fetch(`${base}/calendar/agency/${sfpd}.ics?token=${readOnly}`)).status).to.equal(200);
+    const viewer = await server.as(readOnly).ok('{ viewer { role agency { shortName } } }');
+    expect(viewer.viewer).to.deep.equal({ role: 'VIEWER', agency: { shortName: 'SFPD' } });
+    const write = await server.as(readOnly).gql('mutation ($a: ID!) { updateAgency(id: $a, input: { name: "Renamed" }) { id } }', { a: sfpd });
+    expect(write.errors?.[0].extensions?.code).to.equal('FORBIDDEN');
+  });
+
   it('a revoked calendar token stops working; the plan feed needs a token unless anonymous reads are on', async () => {
     const users = new UserAdmin(server.dataSource, fixedDateClock('2026-11-28'));
     const user = await users.createUser('Calendar reader', Role.VIEWER);
-    const { token, row } = await users.issueToken(user.rowId, { label: 'calendar' });
+    const { token, row } = await users.issueToken(user.rowId, { label: 'calendar', readOnly: true });
     expect((await fetch(`${base}/calendar/plan/${currentPlan}.ics?token=${token}`)).status).to.equal(200);
     await users.revokeToken(row.rowId);
     expect((await fetch(`${base}/calendar/plan/${currentPlan}.ics?token=${token}`)).status).to.equal(401);

@@ -35,7 +35,7 @@ export interface TestServer extends Client {
   statements: StatementCounter;
   databasePath: string;
   /** A new user with a token, e.g. an EDITOR of SFPD. */
-  newToken(role: Role, agencyShortName?: string, name?: string): Promise<string>;
+  newToken(role: Role, agencyShortName?: string, name?: string, readOnly?: boolean): Promise<string>;
   /** A client that sends this token, or no token at all (null). */
   as(token: string | null): Client;
   stop(): Promise<void>;
@@ -60,9 +60,9 @@ export async function startTestServer(options: { today?: string; seed?: boolean;
     statements,
   );
   const users = new UserAdmin(server.dataSource, fixedDateClock(today));
-  const newToken = async (role: Role, agencyShortName?: string, name?: string): Promise<string> => {
+  const newToken = async (role: Role, agencyShortName?: string, name?: string, readOnly = false): Promise<string> => {
     const user = await users.createUser(name ?? `Test ${role.toLowerCase()}${agencyShortName ? ` of ${agencyShortName}` : ''}`, role, agencyShortName);
-    return (await users.issueToken(user.rowId)).token;
+    return (await users.issueToken(user.rowId, { readOnly })).token;
   };
   const as = (token: string | null): Client => {
     const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
