@@ -3,7 +3,7 @@ import { isIndicatorInsider, Viewer } from '../domain/access';
 import { Direction } from '../domain/indicator';
 import { Agency, Goal, Indicator, IndicatorMeasurement, Plan } from '../entities';
 import { CreateIndicatorInput, RecordMeasurementInput, UpdateIndicatorInput } from '../graphql/types';
-import { forbidden, userError } from './errors';
+import { conflict, forbidden, userError } from './errors';
 import { createInput, requireText, Transaction, updateInput, Writer } from './transaction';
 
 function requireFinite(value: number | undefined, field: string): void {
@@ -62,6 +62,26 @@ export class IndicatorWriter extends Writer {
       const changes: Partial<Indicator> = { ...fields, direction: directionOf(baseline, target, direction ?? (input.baselineValue !== undefined || input.targetValue !== undefined ? undefined : indicator.direction)) };
       if (goalId !== undefined) changes.goalId = await goalIn(tx, plan, goalId);
       return tx.update(indicator, changes, expectedVersion, 'updateIndicator', plan.rowId);
+    }, viewer);
+  }
+
+  /** Deletes an indicator and its measurements; the audit entry keeps what it was. */
+  deleteIndicator(id: string, expectedVersion: number | undefined, viewer: Viewer): Promise<Indicator> {
+    return this.run(async (tx) => {
+      const indicator = await tx.find(Indicator, id);
+      if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== indicator.version) {
+        throw conflict(`Indicator was changed by someone else (now version ${indicator.version}, you expected ${expectedVersion}). Reload and try again.`, { currentVersion: indicator.version });
+      }
+      const measurements = await tx.em.countBy(IndicatorMeasurement, { indicatorId: indicator.rowId });
+      await tx.em.delete(IndicatorMeasurement, { indicatorId: indicator.rowId });
+      await tx.em.delete(Indicator, { rowId: indicator.rowId });
+      await tx.audit('deleteIndicator', 'Indicator', indicator.rowId, indicator.planId, {
+        name: { before: indicator.name, after: null },
+        baselineValue: { before: indicator.baselineValue, after: null },
+        targetValue: { before: indicator.targetValue, after: null },
+        measurements: { before: measurements, after: 0 },
+      });
+      return indicator;
     }, viewer);
   }
 

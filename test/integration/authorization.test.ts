@@ -236,6 +236,12 @@ const MUTATIONS: MutationCase[] = [
     variables: (w) => ({ id: w.indicatorId, input: { description: `Changed ${w.next()}` } }),
   },
   {
+    name: 'deleteIndicator',
+    scope: 'admin',
+    query: 'mutation ($id: ID!) { deleteIndicator(id: $id) { id } }',
+    variables: (w) => ({ id: w.indicatorId }),
+  },
+  {
     name: 'createMeeting',
     scope: 'admin',
     query: 'mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }',

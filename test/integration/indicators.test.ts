@@ -84,5 +84,16 @@ describe('indicators over HTTP (first sample plan, suppression threshold 11)', (
     expect((await server.ok(update, { id: created.id, v: 1 })).updateIndicator).to.deep.equal({ version: 2, target: { value: 20 }, progress: 75 });
     const trail = await server.ok('query ($id: ID!) { auditTrail(entityId: $id) { nodes { action } } }', { id: created.id });
     expect(trail.auditTrail.nodes.map((n: { action: string }) => n.action)).to.deep.equal(['updateIndicator', 'createIndicator']);
+
+    const del = 'mutation ($id: ID!, $v: Int) { deleteIndicator(id: $id, expectedVersion: $v) { id name } }';
+    expect((await editor.gql(del, { id: created.id })).errors?.[0].extensions?.code).to.equal('FORBIDDEN');
+    expect((await server.gql(del, { id: created.id, v: 1 })).errors?.[0].extensions?.code).to.equal('CONFLICT');
+    expect((await server.ok(del, { id: created.id, v: 2 })).deleteIndicator).to.deep.equal({ id: created.id, name: 'Repeat inspections' });
+    expect((await server.gql('query ($id: ID!) { indicator(id: $id) { id } }', { id: created.id })).errors?.[0].extensions?.code).to.equal('NOT_FOUND');
+    const [{ n }] = await server.dataSource.query('SELECT COUNT(*) AS n FROM indicator_measurement WHERE indicator_id NOT IN (SELECT id FROM indicator)');
+    expect(n).to.equal(0);
+    const after = await server.ok('query ($id: ID!) { auditTrail(entityId: $id) { nodes { action changes { field before } } } }', { id: created.id });
+    expect(after.auditTrail.nodes[0].action).to.equal('deleteIndicator');
+    expect(after.auditTrail.nodes[0].changes).to.deep.include({ field: 'measurements', before: 1 });
   });
 });

@@ -87,6 +87,16 @@ export class IndicatorResolver {
     return ctx.services.indicators.updateIndicator(id, input, expectedVersion, ctx.viewer);
   }
 
+  @Mutation(() => Indicator, { description: 'Deletes an indicator with its measurements, and returns it as it was. The audit trail keeps the record.' })
+  @Authorized(Role.ADMIN)
+  deleteIndicator(
+    @Arg('id', () => ID, { description: 'The indicator.' }) id: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
+  ): Promise<Indicator> {
+    return ctx.services.indicators.deleteIndicator(id, expectedVersion, ctx.viewer);
+  }
+
   @Mutation(() => IndicatorMeasurement, { description: 'Records a measured value (admins and members of the indicator\'s agency). Earlier values are kept.' })
   @Authorized(Role.ADMIN, Role.EDITOR)
   recordMeasurement(@Arg('input', () => RecordMeasurementInput, { description: 'The measurement.' }) input: RecordMeasurementInput, @Ctx() ctx: RequestContext): Promise<IndicatorMeasurement> {
