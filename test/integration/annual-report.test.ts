@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import { Role } from '../../src/domain/enums';
-import { Client, startTestServer, TestServer } from '../support/test-server';
+import { Client, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 const COUNTS = 'statusCounts { CANCELLED COMPLETED COMPLETED_LATE OVERDUE AT_RISK NOT_STARTED ON_TRACK total }';
 const ROLLUP = `milestoneCount progress health ${COUNTS}`;
@@ -31,8 +31,7 @@ describe('annual report (first sample plan)', () => {
 
   before(async () => {
     server = await startTestServer({ today: '2026-11-28' });
-    const { plans } = await server.ok('{ plans { id startDate } }');
-    planId = plans.find((p: { startDate: string }) => p.startDate === '2013-07-01').id;
+    planId = (await samplePlans(server)).first;
   });
   after(() => server.stop());
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Role } from '../../src/domain/enums';
-import { databaseFingerprint, startTestServer, TestServer } from '../support/test-server';
+import { databaseFingerprint, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 const IMPORT = `mutation ($p: ID!, $kind: ImportKind!, $csv: String!, $apply: Boolean) {
   importCsv(planId: $p, kind: $kind, csv: $csv, apply: $apply) { applied rows created updated problems { row column message } }
@@ -12,7 +12,7 @@ describe('CSV import over HTTP (current sample plan, today 2026-11-28)', () => {
 
   before(async () => {
     server = await startTestServer({ today: '2026-11-28' });
-    planId = (await server.ok('{ plans { id startDate } }')).plans.find((p: { startDate: string }) => p.startDate === '2025-07-01').id;
+    planId = (await samplePlans(server)).current;
   });
   after(() => server.stop());
 

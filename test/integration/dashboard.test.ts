@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { startTestServer, TestServer } from '../support/test-server';
+import { samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 const DASHBOARD = `query ($id: ID!, $asOf: Date) {
   plan(id: $id) {
@@ -26,9 +26,7 @@ describe('dashboard roll-ups in one request (sample plans, today 2026-11-28)', (
 
   before(async () => {
     server = await startTestServer({ today: '2026-11-28', anonymousRead: true });
-    const { plans } = await server.ok('{ plans { id startDate } }');
-    currentPlan = plans.find((p: { startDate: string }) => p.startDate === '2025-07-01').id;
-    firstPlan = plans.find((p: { startDate: string }) => p.startDate === '2013-07-01').id;
+    ({ current: currentPlan, first: firstPlan } = await samplePlans(server));
   });
   after(() => server.stop());
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { startTestServer, TestServer } from '../support/test-server';
+import { samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 describe('progressHistory over HTTP (first sample plan)', () => {
   let server: TestServer;
@@ -7,8 +7,7 @@ describe('progressHistory over HTTP (first sample plan)', () => {
 
   before(async () => {
     server = await startTestServer({ today: '2026-11-28' });
-    const { plans } = await server.ok('{ plans { id startDate } }');
-    planId = plans.find((p: { startDate: string }) => p.startDate === '2013-07-01').id;
+    planId = (await samplePlans(server)).first;
   });
   after(() => server.stop());
 

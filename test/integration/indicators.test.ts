@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Role } from '../../src/domain/enums';
-import { databaseFingerprint, startTestServer, TestServer } from '../support/test-server';
+import { databaseFingerprint, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 const INDICATORS = `query ($id: ID!, $asOf: Date) { plan(id: $id) { indicators {
   id name sensitive unit direction targetDate agency { shortName } goal { code }
@@ -16,8 +16,7 @@ describe('indicators over HTTP (first sample plan, suppression threshold 11)', (
 
   before(async () => {
     server = await startTestServer({ today: '2026-11-28', anonymousRead: true });
-    const { plans } = await server.ok('{ plans { id startDate } }');
-    planId = plans.find((p: { startDate: string }) => p.startDate === '2013-07-01').id;
+    planId = (await samplePlans(server)).first;
     survivors = async (client, asOf) => (await client.ok(INDICATORS, { id: planId, asOf })).plan.indicators.find((i: { sensitive: boolean }) => i.sensitive);
   });
   after(() => server.stop());
@@ -58,7 +57,7 @@ describe('indicators over HTTP (first sample plan, suppression threshold 11)', (
   it('createIndicator, updateIndicator and recordMeasurement: roles, validation and audit', async () => {
     const { agencies } = await server.ok('{ agencies { id shortName } }');
     const dpH = agencies.find((a: { shortName: string }) => a.shortName === 'DPH').id;
-    const current = (await server.ok('{ plans { id startDate } }')).plans.find((p: { startDate: string }) => p.startDate === '2025-07-01').id;
+    const current = (await samplePlans(server)).current;
     const create = `mutation ($input: CreateIndicatorInput!) { createIndicator(input: $input) { id direction version baseline { value } target { value } } }`;
     const input = { planId: current, agencyId: dpH, name: 'Repeat inspections', unit: 'inspections', baselineValue: 40, targetValue: 10, targetDate: '2028-06-30' };
     const editor = server.as(await server.newToken(Role.EDITOR, 'DPH'));

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { startTestServer, TestServer } from '../support/test-server';
+import { samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 const COUNTS = 'statusCounts(asOf: $asOf) { total CANCELLED COMPLETED COMPLETED_LATE OVERDUE AT_RISK NOT_STARTED ON_TRACK }';
 
@@ -10,9 +10,7 @@ describe('queries over HTTP on the sample plans (today fixed at 2026-11-28)', ()
 
   before(async () => {
     server = await startTestServer({ today: '2026-11-28' });
-    const { plans } = await server.ok('{ plans { id title startDate } }');
-    firstPlanId = plans.find((p: { startDate: string }) => p.startDate === '2013-07-01').id;
-    currentPlanId = plans.find((p: { startDate: string }) => p.startDate === '2025-07-01').id;
+    ({ first: firstPlanId, current: currentPlanId } = await samplePlans(server));
   });
 
   after(() => server.stop());

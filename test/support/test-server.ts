@@ -107,3 +107,10 @@ export async function databaseFingerprint(dataSource: DataSource): Promise<strin
   for (const table of tables) parts.push(table, JSON.stringify(await dataSource.query(`SELECT * FROM ${table} ORDER BY 1, 2`)));
   return parts.join('\n');
 }
+
+/** The global IDs of the two sample plans: the finished first plan and the current one. */
+export async function samplePlans(client: Client): Promise<{ first: string; current: string }> {
+  const { plans } = await client.ok<{ plans: { id: string; startDate: string }[] }>('{ plans { id startDate } }');
+  const byStart = (date: string) => plans.find((p) => p.startDate === date)!.id;
+  return { first: byStart('2013-07-01'), current: byStart('2025-07-01') };
+}
