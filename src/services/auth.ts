@@ -37,11 +37,18 @@ export class Authenticator {
    * A read-only token reads as a VIEWER of the user's agency; `readOnlyOnly` refuses other tokens.
    */
   async viewerFor(token: string, readOnlyOnly = false): Promise<Viewer | null> {
-    const row = await this.ds.getRepository(ApiToken).findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
-    if (!row || (row.expiresAt !== null && row.expiresAt <= this.clock.now().toISOString()) || (readOnlyOnly && !row.readOnly)) return null;
-    const user = await this.ds.getRepository(User).findOneBy({ rowId: row.userId });
-    if (!user || user.disabledAt !== null) return null;
-    return { userId: user.rowId, name: user.name, role: row.readOnly ? Role.VIEWER : user.role, agencyId: user.agencyId };
+    // One statement per request for authentication: the token and its user together.
+    const row: { userId: number; name: string; role: Role; agencyId: number | null; readOnly: boolean | number; expiresAt: string | null } | undefined = await this.ds
+      .getRepository(ApiToken)
+      .createQueryBuilder('t')
+      .innerJoin(User, 'u', 'u.id = t.user_id')
+      .select(['u.id AS "userId"', 'u.name AS "name"', 'u.role AS "role"', 'u.agency_id AS "agencyId"', 't.read_only AS "readOnly"', 't.expires_at AS "expiresAt"'])
+      .where('t.token_hash = :hash AND t.revoked_at IS NULL AND u.disabled_at IS NULL', { hash: hashToken(token) })
+      .getRawOne();
+    if (!row || (row.expiresAt !== null && row.expiresAt <= this.clock.now().toISOString())) return null;
+    const readOnly = Boolean(row.readOnly);
+    if (readOnlyOnly && !readOnly) return null;
+    return { userId: row.userId, name: row.name, role: readOnly ? Role.VIEWER : row.role, agencyId: row.agencyId };
   }
 }
 

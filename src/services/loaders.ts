@@ -32,36 +32,115 @@ function groupedBy<T extends ObjectLiteral>(
 }
 
 /** Milestones by a column, restricted to what the viewer may see: restricted ones simply are not there. */
-function milestonesBy(ds: DataSource, viewer: Viewer, column: 'id' | 'goal_id' | 'plan_id' | 'lead_agency_id'): DataLoader<number, Milestone[]> {
+function milestonesBy(ds: DataSource, viewer: Viewer, column: 'id' | 'goal_id' | 'plan_id' | 'lead_agency_id', loaded?: (row: Milestone) => void): DataLoader<number, Milestone[]> {
   return new DataLoader(async (keys) => {
-    const query = ds.getRepository(Milestone).createQueryBuilder('m').where(`m.${column} IN (:...keys)`, { keys: [...keys] });
+    const query = ds.getRepository(Milestone).createQueryBuilder('m').where(`m.${column} IN (${integerList(keys)})`);
     const rows = await visibleMilestones(query, 'm', viewer).orderBy('m.position').addOrderBy('m.code').getMany();
     const property = { id: 'rowId', goal_id: 'goalId', plan_id: 'planId', lead_agency_id: 'leadAgencyId' }[column] as keyof Milestone;
     const groups = new Map<number, Milestone[]>(keys.map((k) => [k, []]));
-    for (const row of rows) groups.get(row[property] as number)!.push(row);
+    for (const row of rows) {
+      groups.get(row[property] as number)!.push(row);
+      loaded?.(row);
+    }
     return keys.map((k) => groups.get(k)!);
   });
 }
 
+/**
+ * Row ids written into the SQL text rather than bound: a 100,000-milestone plan would pass
+ * SQLite's limit of 32,766 bound parameters. Safe because each one is checked to be an integer.
+ */
+function integerList(ids: readonly number[]): string {
+  if (!ids.every(Number.isSafeInteger)) throw new Error('row ids must be integers');
+  return ids.length ? ids.join(',') : 'NULL';
+}
+
+/** What the status rules read about a milestone besides its own row. */
+export interface MilestoneHistory {
+  updates: ProgressUpdate[];
+  dueDateChanges: DueDateChange[];
+  dependsOnIds: number[];
+}
+
+/** SQLite returns "YYYY-MM-DD HH:MM:SS" (UTC) for timestamps in raw rows, PostgreSQL a Date. */
+function timestamp(value: string | Date): Date {
+  return value instanceof Date ? value : new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`);
+}
+
+/**
+ * Progress updates, due-date moves and dependency links of many milestones in one statement,
+ * each read as a row of one shape: the three are what every status needs, so one round trip.
+ */
+function historyByMilestone(ds: DataSource): DataLoader<number, MilestoneHistory> {
+  return new DataLoader(async (keys) => {
+    const ids = integerList(keys);
+    const rows: { kind: string; id: number | null; milestone_id: number; day: string | null; amount: number | null; from_date: string | null; to_date: string | null; text: string | null; author: string | null; created_at: string | Date | null }[] = await ds.query(
+      `SELECT 'update' AS kind, id, milestone_id, reported_on AS day, percent_complete AS amount, NULL AS from_date, NULL AS to_date, note AS text, author, created_at FROM progress_update WHERE milestone_id IN (${ids})
+       UNION ALL SELECT 'move', id, milestone_id, changed_on, NULL, from_date, to_date, reason, author, created_at FROM due_date_change WHERE milestone_id IN (${ids})
+       UNION ALL SELECT 'link', NULL, milestone_id, NULL, depends_on_id, NULL, NULL, NULL, NULL, NULL FROM milestone_dependency WHERE milestone_id IN (${ids})
+       ORDER BY 4, 2, 5`,
+    );
+    const histories = new Map<number, MilestoneHistory>(keys.map((k) => [k, { updates: [], dueDateChanges: [], dependsOnIds: [] }]));
+    for (const row of rows) {
+      const history = histories.get(Number(row.milestone_id))!;
+      if (row.kind === 'link') history.dependsOnIds.push(Number(row.amount));
+      else if (row.kind === 'update') {
+        history.updates.push(Object.assign(new ProgressUpdate(), { rowId: Number(row.id), milestoneId: Number(row.milestone_id), reportedOn: row.day!, percentComplete: Number(row.amount), note: row.text!, author: row.author!, createdAt: timestamp(row.created_at!) }));
+      } else {
+        history.dueDateChanges.push(Object.assign(new DueDateChange(), { rowId: Number(row.id), milestoneId: Number(row.milestone_id), changedOn: row.day!, fromDate: row.from_date!, toDate: row.to_date!, reason: row.text!, author: row.author!, createdAt: timestamp(row.created_at!) }));
+      }
+    }
+    return keys.map((k) => histories.get(k)!);
+  });
+}
+
+/** A loader that answers from another loader's batch: one statement serves both. */
+function derived<T, U>(source: DataLoader<number, T>, pick: (value: T) => U): DataLoader<number, U> {
+  return new DataLoader(async (keys) => (await source.loadMany(keys)).map((value) => (value instanceof Error ? value : pick(value))));
+}
+
+/**
+ * Milestones by id together with their plans (a milestone's status needs its plan's settings and
+ * time zone): one statement where a single milestone is asked for.
+ */
+function milestonesWithPlans(ds: DataSource, viewer: Viewer, plans: DataLoader<number, Plan | undefined>): DataLoader<number, Milestone | undefined> {
+  return new DataLoader(async (keys) => {
+    const query = ds.getRepository(Milestone).createQueryBuilder('m').leftJoinAndMapOne('m.plan', Plan, 'p', 'p.id = m.plan_id').where(`m.id IN (${integerList(keys)})`);
+    const rows = await visibleMilestones(query, 'm', viewer).getMany();
+    const byId = new Map<number, Milestone>();
+    for (const row of rows as (Milestone & { plan?: Plan })[]) {
+      if (row.plan) plans.prime(row.plan.rowId, row.plan);
+      delete row.plan;
+      byId.set(row.rowId, row);
+    }
+    return keys.map((k) => byId.get(k));
+  });
+}
+
 export function createLoaders(ds: DataSource, viewer: Viewer) {
-  const milestoneById = milestonesBy(ds, viewer, 'id');
+  const plan = byRowId(ds, Plan);
+  const milestone = milestonesWithPlans(ds, viewer, plan);
+  // Milestones loaded by goal, plan or agency are the same visible rows: later look-ups by id (a
+  // dependency, a partner's milestone) find them without another statement.
+  const remember = (row: Milestone) => milestone.prime(row.rowId, row);
+  const history = historyByMilestone(ds);
   return {
     agency: byRowId(ds, Agency),
-    plan: byRowId(ds, Plan),
+    plan,
     committee: byRowId(ds, Committee),
     goal: byRowId(ds, Goal),
-    milestone: new DataLoader<number, Milestone | undefined>(async (ids) => (await milestoneById.loadMany([...ids])).map((rows) => (Array.isArray(rows) ? rows[0] : undefined))),
+    milestone,
     committeesByPlan: groupedBy(ds, Committee, 'planId', { name: 'ASC' }),
     membersByCommittee: groupedBy(ds, CommitteeMember, 'committeeId'),
     goalsByPlan: groupedBy(ds, Goal, 'planId', { position: 'ASC', code: 'ASC' }),
-    milestonesByGoal: milestonesBy(ds, viewer, 'goal_id'),
-    milestonesByLeadAgency: milestonesBy(ds, viewer, 'lead_agency_id'),
+    milestonesByGoal: milestonesBy(ds, viewer, 'goal_id', remember),
+    milestonesByLeadAgency: milestonesBy(ds, viewer, 'lead_agency_id', remember),
     partnersByMilestone: groupedBy(ds, MilestonePartner, 'milestoneId'),
     partnershipsByAgency: groupedBy(ds, MilestonePartner, 'agencyId'),
-    dependenciesByMilestone: groupedBy(ds, MilestoneDependency, 'milestoneId'),
+    dependencyIdsByMilestone: derived(history, (h) => h.dependsOnIds),
     dependentsByMilestone: groupedBy(ds, MilestoneDependency, 'dependsOnId'),
-    updatesByMilestone: groupedBy(ds, ProgressUpdate, 'milestoneId', { reportedOn: 'ASC', rowId: 'ASC' }),
-    dueDateChangesByMilestone: groupedBy(ds, DueDateChange, 'milestoneId', { changedOn: 'ASC', rowId: 'ASC' }),
+    updatesByMilestone: derived(history, (h) => h.updates),
+    dueDateChangesByMilestone: derived(history, (h) => h.dueDateChanges),
     indicator: byRowId(ds, Indicator),
     meeting: byRowId(ds, Meeting),
     meetingsByPlan: groupedBy(ds, Meeting, 'planId', { date: 'ASC', rowId: 'ASC' }),

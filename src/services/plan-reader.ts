@@ -40,16 +40,12 @@ export class PlanReader {
     return this.clock.today((await this.planOf(planId)).timeZone);
   }
 
+  /** What the rules read about a milestone itself. */
   facts(milestone: Milestone): Promise<MilestoneFacts> {
     return this.memo(`facts:${milestone.rowId}`, async () => {
-      const [updates, dueDateChanges, lead] = await Promise.all([
-        this.loaders.updatesByMilestone.load(milestone.rowId),
-        this.loaders.dueDateChangesByMilestone.load(milestone.rowId),
-        this.loaders.agency.load(milestone.leadAgencyId),
-      ]);
+      const [updates, dueDateChanges] = await Promise.all([this.loaders.updatesByMilestone.load(milestone.rowId), this.loaders.dueDateChangesByMilestone.load(milestone.rowId)]);
       return {
         code: milestone.code,
-        leadAgency: lead?.shortName,
         startDate: milestone.startDate,
         dueDate: milestone.dueDate,
         baselineDueDate: milestone.baselineDueDate,
@@ -62,9 +58,15 @@ export class PlanReader {
     });
   }
 
+  /** A dependency's facts also name its lead agency, for explanations such as "G2.M1 (SFPD)". */
+  private async dependencyFacts(milestone: Milestone): Promise<MilestoneFacts> {
+    const [facts, lead] = await Promise.all([this.facts(milestone), this.loaders.agency.load(milestone.leadAgencyId)]);
+    return { ...facts, leadAgency: lead?.shortName };
+  }
+
   async dependenciesOf(milestone: Milestone): Promise<Milestone[]> {
-    const links = await this.loaders.dependenciesByMilestone.load(milestone.rowId);
-    const rows = await this.loaders.milestone.loadMany(links.map((link) => link.dependsOnId));
+    const ids = await this.loaders.dependencyIdsByMilestone.load(milestone.rowId);
+    const rows = await this.loaders.milestone.loadMany(ids);
     return rows.filter((row): row is Milestone => row instanceof Milestone);
   }
 
@@ -78,7 +80,7 @@ export class PlanReader {
     const date = await this.dateFor(milestone.planId, asOf);
     return this.memo(`assess:${milestone.rowId}@${date}`, async () => {
       const [plan, facts, dependencies] = await Promise.all([this.planOf(milestone.planId), this.facts(milestone), this.dependenciesOf(milestone)]);
-      const dependencyFacts = await Promise.all(dependencies.map((d) => this.facts(d)));
+      const dependencyFacts = await Promise.all(dependencies.map((d) => this.dependencyFacts(d)));
       return assessMilestone(facts, dependencyFacts, date, plan);
     });
   }
