@@ -6,7 +6,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { FieldNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { MiddlewareFn } from 'type-graphql';
 import { Limits } from '../config';
 import { DEFAULT_PAGE_SIZE } from '../services/paging';
 import { RequestContext } from './context';
@@ -107,13 +106,8 @@ export function operationLimits(limits: Limits): ApolloServerPlugin<RequestConte
   };
 }
 
-/**
- * Stops a request that has run past its time between two resolvers. In a mutation only before a
- * root field starts: once a write has committed, its result must reach the client.
- */
-export const executionDeadline: MiddlewareFn<RequestContext> = async ({ context, info }, next) => {
-  if (info.operation.operation === 'mutation' && info.parentType.name !== 'Mutation') return next();
+/** Throws once a request has run past its time; called before each resolver (see schema.ts). */
+export function checkDeadline(context: RequestContext): void {
   const elapsed = Date.now() - context.startedAt;
   if (elapsed > context.limits.timeoutMs) throw limitExceeded('timeoutMs', context.limits.timeoutMs, elapsed, 'The execution time in milliseconds');
-  return next();
-};
+}
