@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { Viewer } from '../domain/access';
 import { Agency, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
+import { leanMany, timestamp } from './lean-rows';
 import { visibleMilestones } from './visibility';
 
 function byRowId<T extends ObjectLiteral & { rowId: number }>(ds: DataSource, entity: EntityTarget<T>): DataLoader<number, T | undefined> {
@@ -35,7 +36,7 @@ function groupedBy<T extends ObjectLiteral>(
 function milestonesBy(ds: DataSource, viewer: Viewer, column: 'id' | 'goal_id' | 'plan_id' | 'lead_agency_id', loaded?: (row: Milestone) => void): DataLoader<number, Milestone[]> {
   return new DataLoader(async (keys) => {
     const query = ds.getRepository(Milestone).createQueryBuilder('m').where(`m.${column} IN (${integerList(keys)})`);
-    const rows = await visibleMilestones(query, 'm', viewer).orderBy('m.position').addOrderBy('m.code').getMany();
+    const rows = await leanMany(ds, Milestone, visibleMilestones(query, 'm', viewer).orderBy('m.position').addOrderBy('m.code'), 'm');
     const property = { id: 'rowId', goal_id: 'goalId', plan_id: 'planId', lead_agency_id: 'leadAgencyId' }[column] as keyof Milestone;
     const groups = new Map<number, Milestone[]>(keys.map((k) => [k, []]));
     for (const row of rows) {
@@ -60,11 +61,6 @@ export interface MilestoneHistory {
   updates: ProgressUpdate[];
   dueDateChanges: DueDateChange[];
   dependsOnIds: number[];
-}
-
-/** SQLite returns "YYYY-MM-DD HH:MM:SS" (UTC) for timestamps in raw rows, PostgreSQL a Date. */
-function timestamp(value: string | Date): Date {
-  return value instanceof Date ? value : new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`);
 }
 
 /**
