@@ -133,6 +133,7 @@ export function createLoaders(ds: DataSource, viewer: Viewer) {
     milestonesByLeadAgency: milestonesBy(ds, viewer, 'lead_agency_id', remember),
     partnersByMilestone: groupedBy(ds, MilestonePartner, 'milestoneId'),
     partnershipsByAgency: groupedBy(ds, MilestonePartner, 'agencyId'),
+    historyByMilestone: history,
     dependencyIdsByMilestone: derived(history, (h) => h.dependsOnIds),
     dependentsByMilestone: groupedBy(ds, MilestoneDependency, 'dependsOnId'),
     updatesByMilestone: derived(history, (h) => h.updates),

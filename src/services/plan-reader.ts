@@ -9,7 +9,24 @@ import { AssessedMilestone, GoalNode, goalRollup, goalsRollup, milestonesRollup,
 import { Agency, Committee, Goal, Milestone, Plan } from '../entities';
 import { AgencyRole } from '../graphql/enums';
 import { PartnerRole } from '../domain/enums';
-import { Loaders } from './loaders';
+import DataLoader from 'dataloader';
+import { present } from '../graphql/resolvers/ids';
+import { Loaders, MilestoneHistory } from './loaders';
+
+/** A milestone's row and history as the facts the rules read. */
+function factsOf(milestone: Milestone, history: MilestoneHistory): MilestoneFacts {
+  return {
+    code: milestone.code,
+    startDate: milestone.startDate,
+    dueDate: milestone.dueDate,
+    baselineDueDate: milestone.baselineDueDate,
+    completedOn: milestone.completedOn,
+    cancelledOn: milestone.cancelledOn,
+    cancelReason: milestone.cancelReason,
+    updates: history.updates,
+    dueDateChanges: history.dueDateChanges,
+  };
+}
 
 export class PlanReader {
   private readonly cache = new Map<string, Promise<unknown>>();
@@ -42,26 +59,7 @@ export class PlanReader {
 
   /** What the rules read about a milestone itself. */
   facts(milestone: Milestone): Promise<MilestoneFacts> {
-    return this.memo(`facts:${milestone.rowId}`, async () => {
-      const [updates, dueDateChanges] = await Promise.all([this.loaders.updatesByMilestone.load(milestone.rowId), this.loaders.dueDateChangesByMilestone.load(milestone.rowId)]);
-      return {
-        code: milestone.code,
-        startDate: milestone.startDate,
-        dueDate: milestone.dueDate,
-        baselineDueDate: milestone.baselineDueDate,
-        completedOn: milestone.completedOn,
-        cancelledOn: milestone.cancelledOn,
-        cancelReason: milestone.cancelReason,
-        updates,
-        dueDateChanges,
-      };
-    });
-  }
-
-  /** A dependency's facts also name its lead agency, for explanations such as "G2.M1 (SFPD)". */
-  private async dependencyFacts(milestone: Milestone): Promise<MilestoneFacts> {
-    const [facts, lead] = await Promise.all([this.facts(milestone), this.loaders.agency.load(milestone.leadAgencyId)]);
-    return { ...facts, leadAgency: lead?.shortName };
+    return this.memo(`facts:${milestone.rowId}`, async () => factsOf(milestone, await this.loaders.historyByMilestone.load(milestone.rowId)));
   }
 
   async dependenciesOf(milestone: Milestone): Promise<Milestone[]> {
@@ -76,14 +74,49 @@ export class PlanReader {
     return rows.filter((row): row is Milestone => row instanceof Milestone);
   }
 
-  async assess(milestone: Milestone, asOf?: IsoDate | null): Promise<MilestoneAssessment> {
-    const date = await this.dateFor(milestone.planId, asOf);
-    return this.memo(`assess:${milestone.rowId}@${date}`, async () => {
-      const [plan, facts, dependencies] = await Promise.all([this.planOf(milestone.planId), this.facts(milestone), this.dependenciesOf(milestone)]);
-      const dependencyFacts = await Promise.all(dependencies.map((d) => this.dependencyFacts(d)));
-      return assessMilestone(facts, dependencyFacts, date, plan);
-    });
+  /** Status, progress and the rest for one milestone on a date (today in its plan's zone by default). */
+  assess(milestone: Milestone, asOf?: IsoDate | null): Promise<MilestoneAssessment> {
+    return this.assessments.load({ milestone, asOf: asOf ?? null });
   }
+
+  /**
+   * Assessments are computed a batch at a time: a list of 10,000 milestones asks for 10,000 at
+   * once, and walking each through its own chain of promises cost more than the rules themselves.
+   */
+  private readonly assessments = new DataLoader<{ milestone: Milestone; asOf: IsoDate | null }, MilestoneAssessment, string>(
+    async (keys) => {
+      const milestones = keys.map((k) => k.milestone);
+      const [plans, histories] = await Promise.all([
+        this.loaders.plan.loadMany([...new Set(milestones.map((m) => m.planId))]),
+        this.loaders.historyByMilestone.loadMany(milestones.map((m) => m.rowId)),
+      ]);
+      const planById = new Map(present(plans).map((p) => [p.rowId, p]));
+      const dependencyIds = [...new Set(histories.flatMap((h) => (h instanceof Error ? [] : h.dependsOnIds)))];
+      const dependencies = new Map(present(await this.loaders.milestone.loadMany(dependencyIds)).map((d) => [d.rowId, d]));
+      const [dependencyHistories, leads] = await Promise.all([
+        this.loaders.historyByMilestone.loadMany([...dependencies.keys()]),
+        this.loaders.agency.loadMany([...new Set([...dependencies.values()].map((d) => d.leadAgencyId))]),
+      ]);
+      const historyById = new Map([...dependencies.keys()].map((id, i) => [id, dependencyHistories[i]]));
+      const leadById = new Map(present(leads).map((a) => [a.rowId, a.shortName]));
+      return keys.map(({ milestone, asOf }, i) => {
+        const plan = planById.get(milestone.planId);
+        const history = histories[i];
+        if (!plan) return new Error(`plan ${milestone.planId} is missing`);
+        if (history instanceof Error) return history;
+        const dependencyFacts: MilestoneFacts[] = [];
+        for (const id of history.dependsOnIds) {
+          const dependency = dependencies.get(id);
+          const dependencyHistory = historyById.get(id);
+          // A dependency the viewer may not see is left out, as everywhere else.
+          if (!dependency || !dependencyHistory || dependencyHistory instanceof Error) continue;
+          dependencyFacts.push({ ...factsOf(dependency, dependencyHistory), leadAgency: leadById.get(dependency.leadAgencyId) });
+        }
+        return assessMilestone(factsOf(milestone, history), dependencyFacts, asOf ?? this.clock.today(plan.timeZone), plan);
+      });
+    },
+    { cacheKeyFn: ({ milestone, asOf }) => `${milestone.rowId}@${asOf ?? 'today'}` },
+  );
 
   /** Forecast with upstream propagation: walks the dependency graph one batched level at a time. */
   async forecast(milestone: Milestone, asOf?: IsoDate | null): Promise<IsoDate | null> {
