@@ -59,7 +59,8 @@ export class DashboardReader {
 
   async load(scope: DashboardScope, asOf?: IsoDate | null): Promise<DashboardData> {
     const [milestones, rollup] = await Promise.all([this.milestonesIn(scope), this.rollup(scope, asOf)]);
-    const items = await Promise.all(milestones.map(async (m) => ({ item: m, code: m.code, weight: m.weight, assessment: await this.reader.assess(m, asOf) })));
+    const assessments = await this.reader.assessAll(milestones, asOf);
+    const items = milestones.map((m, i) => ({ item: m, code: m.code, weight: m.weight, assessment: assessments[i] }));
     const goalsById = new Map<number, Goal>();
     for (const planId of new Set(milestones.map((m) => m.planId))) for (const g of await this.reader.loaders.goalsByPlan.load(planId)) goalsById.set(g.rowId, g);
     const ancestry = (goalId: number): Goal[] => {

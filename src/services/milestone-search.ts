@@ -83,7 +83,7 @@ export class MilestoneSearch {
     const needsAssessment = Boolean(filter.status?.length || filter.asOf || filter.dueFrom || filter.dueTo) || [MilestoneOrderField.DUE_DATE, MilestoneOrderField.STATUS, MilestoneOrderField.DAYS_OVERDUE].includes(field);
     const assessments = new Map<number, MilestoneAssessment>();
     if (needsAssessment) {
-      await Promise.all(candidates.map(async (m) => assessments.set(m.rowId, await this.reader.assess(m, filter.asOf))));
+      (await this.reader.assessAll(candidates, filter.asOf)).forEach((a, i) => assessments.set(candidates[i].rowId, a));
     }
     const statuses = filter.status?.length ? new Set(filter.status) : null;
     const matching = candidates.filter((m) => {

@@ -139,8 +139,18 @@ export class PlanReader {
     return forecastCompletion(String(milestone.rowId), graph, date);
   }
 
-  private async assessed(milestones: Milestone[], date: IsoDate): Promise<AssessedMilestone[]> {
-    return Promise.all(milestones.map(async (m) => ({ weight: m.weight, ...(await this.assess(m, date)) })));
+  /** Assessments of many milestones in one call, in their order. */
+  async assessAll(milestones: readonly Milestone[], asOf?: IsoDate | null): Promise<MilestoneAssessment[]> {
+    const results = await this.assessments.loadMany(milestones.map((milestone) => ({ milestone, asOf: asOf ?? null })));
+    return results.map((result) => {
+      if (result instanceof Error) throw result;
+      return result;
+    });
+  }
+
+  private async assessed(milestones: Milestone[], asOf: IsoDate | null | undefined): Promise<AssessedMilestone[]> {
+    const assessments = await this.assessAll(milestones, asOf);
+    return assessments.map((a, i) => ({ weight: milestones[i].weight, ...a }));
   }
 
   private async goalNode(goal: Goal, date: IsoDate): Promise<GoalNode> {
@@ -207,8 +217,7 @@ export class PlanReader {
   async agencyRollup(agency: Agency, role: AgencyRole, asOf?: IsoDate | null, planId?: number): Promise<Rollup> {
     return this.memo(`agency:${agency.rowId}:${role}:${planId ?? '*'}@${asOf ?? 'today'}`, async () => {
       const milestones = await this.agencyMilestones(agency, role, planId);
-      const assessed = await Promise.all(milestones.map(async (m) => ({ weight: m.weight, ...(await this.assess(m, asOf)) })));
-      return milestonesRollup(assessed);
+      return milestonesRollup(await this.assessed(milestones, asOf));
     });
   }
 }
