@@ -6,8 +6,9 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { Viewer } from '../domain/access';
+import { DueDateChange as DueDateMove, ProgressReport } from '../domain/milestone';
 import { Agency, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
-import { leanMany, timestamp } from './lean-rows';
+import { leanMany } from './lean-rows';
 import { visibleMilestones } from './visibility';
 
 function byRowId<T extends ObjectLiteral & { rowId: number }>(ds: DataSource, entity: EntityTarget<T>): DataLoader<number, T | undefined> {
@@ -56,10 +57,10 @@ function integerList(ids: readonly number[]): string {
   return ids.length ? ids.join(',') : 'NULL';
 }
 
-/** What the status rules read about a milestone besides its own row. */
+/** What the status rules read about a milestone besides its own row: only the columns they use. */
 export interface MilestoneHistory {
-  updates: ProgressUpdate[];
-  dueDateChanges: DueDateChange[];
+  updates: ProgressReport[];
+  dueDateChanges: DueDateMove[];
   dependsOnIds: number[];
 }
 
@@ -70,21 +71,18 @@ export interface MilestoneHistory {
 function historyByMilestone(ds: DataSource): DataLoader<number, MilestoneHistory> {
   return new DataLoader(async (keys) => {
     const ids = integerList(keys);
-    const rows: { kind: string; id: number | null; milestone_id: number; day: string | null; amount: number | null; from_date: string | null; to_date: string | null; text: string | null; author: string | null; created_at: string | Date | null }[] = await ds.query(
-      `SELECT 'update' AS kind, id, milestone_id, reported_on AS day, percent_complete AS amount, NULL AS from_date, NULL AS to_date, note AS text, author, created_at FROM progress_update WHERE milestone_id IN (${ids})
-       UNION ALL SELECT 'move', id, milestone_id, changed_on, NULL, from_date, to_date, reason, author, created_at FROM due_date_change WHERE milestone_id IN (${ids})
-       UNION ALL SELECT 'link', NULL, milestone_id, NULL, depends_on_id, NULL, NULL, NULL, NULL, NULL FROM milestone_dependency WHERE milestone_id IN (${ids})
-       ORDER BY 4, 2, 5`,
+    const rows: { kind: string; milestone_id: number; day: string | null; amount: number | null; from_date: string | null; to_date: string | null }[] = await ds.query(
+      `SELECT 'update' AS kind, milestone_id, reported_on AS day, percent_complete AS amount, NULL AS from_date, NULL AS to_date, id FROM progress_update WHERE milestone_id IN (${ids})
+       UNION ALL SELECT 'move', milestone_id, changed_on, NULL, from_date, to_date, id FROM due_date_change WHERE milestone_id IN (${ids})
+       UNION ALL SELECT 'link', milestone_id, NULL, depends_on_id, NULL, NULL, NULL FROM milestone_dependency WHERE milestone_id IN (${ids})
+       ORDER BY 3, 7, 4`,
     );
     const histories = new Map<number, MilestoneHistory>(keys.map((k) => [k, { updates: [], dueDateChanges: [], dependsOnIds: [] }]));
     for (const row of rows) {
       const history = histories.get(Number(row.milestone_id))!;
       if (row.kind === 'link') history.dependsOnIds.push(Number(row.amount));
-      else if (row.kind === 'update') {
-        history.updates.push(Object.assign(new ProgressUpdate(), { rowId: Number(row.id), milestoneId: Number(row.milestone_id), reportedOn: row.day!, percentComplete: Number(row.amount), note: row.text!, author: row.author!, createdAt: timestamp(row.created_at!) }));
-      } else {
-        history.dueDateChanges.push(Object.assign(new DueDateChange(), { rowId: Number(row.id), milestoneId: Number(row.milestone_id), changedOn: row.day!, fromDate: row.from_date!, toDate: row.to_date!, reason: row.text!, author: row.author!, createdAt: timestamp(row.created_at!) }));
-      }
+      else if (row.kind === 'update') history.updates.push({ reportedOn: row.day!, percentComplete: Number(row.amount) });
+      else history.dueDateChanges.push({ changedOn: row.day!, fromDate: row.from_date!, toDate: row.to_date! });
     }
     return keys.map((k) => histories.get(k)!);
   });
@@ -136,8 +134,8 @@ export function createLoaders(ds: DataSource, viewer: Viewer) {
     historyByMilestone: history,
     dependencyIdsByMilestone: derived(history, (h) => h.dependsOnIds),
     dependentsByMilestone: groupedBy(ds, MilestoneDependency, 'dependsOnId'),
-    updatesByMilestone: derived(history, (h) => h.updates),
-    dueDateChangesByMilestone: derived(history, (h) => h.dueDateChanges),
+    updatesByMilestone: groupedBy(ds, ProgressUpdate, 'milestoneId', { reportedOn: 'ASC', rowId: 'ASC' }),
+    dueDateChangesByMilestone: groupedBy(ds, DueDateChange, 'milestoneId', { changedOn: 'ASC', rowId: 'ASC' }),
     indicator: byRowId(ds, Indicator),
     meeting: byRowId(ds, Meeting),
     meetingsByPlan: groupedBy(ds, Meeting, 'planId', { date: 'ASC', rowId: 'ASC' }),
