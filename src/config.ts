@@ -26,6 +26,10 @@ export interface Config {
   host: string | undefined;
   /** SQLite file path (the embedded default). */
   databasePath: string;
+  /** PostgreSQL instead of SQLite: a postgres:// URL (DATABASE_URL). */
+  databaseUrl: string | undefined;
+  /** PostgreSQL read replicas (DATABASE_REPLICA_URLS, comma-separated). */
+  replicaUrls: string[];
   /** Load the sample plans when the database has no plan yet. */
   seedWhenEmpty: boolean;
   /** Stack traces, echoed input and schema hints in error responses: development only. */
@@ -57,6 +61,16 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
+function postgresUrl(name: string, value: string): string {
+  if (!/^postgres(ql)?:\/\//.test(value)) throw new ConfigError(`${name} must be a postgres:// URL, got "${value.replace(/\/\/[^@/]*@/, '//…@')}".`);
+  try {
+    new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL.`);
+  }
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}".`);
@@ -64,6 +78,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST || undefined,
     databasePath: env.CAIRN_DB_PATH || 'data/cairn.sqlite',
+    databaseUrl: env.DATABASE_URL ? postgresUrl('DATABASE_URL', env.DATABASE_URL) : undefined,
+    replicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean)
+      .map((url) => postgresUrl('DATABASE_REPLICA_URLS', url)),
     seedWhenEmpty: flag(env.CAIRN_SEED, true),
     exposeErrorDetails: env.NODE_ENV === 'development',
     anonymousRead: flag(env.CAIRN_ANONYMOUS_READ, false),

@@ -17,25 +17,70 @@ export class StatementCounter extends AbstractLogger {
 }
 
 export interface DatabaseOptions {
-  /** SQLite file, or ':memory:'. */
+  /** SQLite file, or ':memory:' (the embedded default). */
   databasePath: string;
+  /** A postgres:// URL: PostgreSQL instead of the SQLite file. */
+  databaseUrl?: string;
+  /** Read replicas (postgres:// URLs): TypeORM sends reads outside transactions to them. */
+  replicaUrls?: string[];
   statementCounter?: StatementCounter;
 }
 
+let postgresTypesSet = false;
+
+/**
+ * node-postgres turns `date` columns into JS Dates at local midnight and 64-bit counts into
+ * strings; Cairn's dates are ISO strings and its counts numbers, as on SQLite.
+ */
+function usePortableTypes(): void {
+  if (postgresTypesSet) return;
+  postgresTypesSet = true;
+  // Loaded only when PostgreSQL is used, so the SQLite default needs nothing of pg.
+  const { types } = require('pg') as typeof import('pg');
+  types.setTypeParser(types.builtins.DATE, (value: string) => value);
+  types.setTypeParser(types.builtins.INT8, (value: string) => Number(value));
+  types.setTypeParser(types.builtins.NUMERIC, (value: string) => Number(value));
+}
+
 export function createDataSource(options: DatabaseOptions): DataSource {
-  if (options.databasePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.databasePath)), { recursive: true });
-  return new DataSource({
-    type: 'better-sqlite3',
-    database: options.databasePath,
+  const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
+    logger: options.statementCounter,
+  };
+  if (options.databaseUrl) {
+    usePortableTypes();
+    const replicas = options.replicaUrls ?? [];
+    return new DataSource({
+      type: 'postgres',
+      ...(replicas.length ? { replication: { master: { url: options.databaseUrl }, slaves: replicas.map((url) => ({ url })) } } : { url: options.databaseUrl }),
+      ...common,
+      logging: options.statementCounter ? ['query'] : false,
+    });
+  }
+  if (options.databasePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.databasePath)), { recursive: true });
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: options.databasePath,
+    ...common,
+    logging: options.statementCounter ? ['query'] : false,
     enableWAL: true,
     timeout: 5000,
-    logging: options.statementCounter ? ['query'] : false,
-    logger: options.statementCounter,
   });
+}
+
+/** Where the data lives, for log lines: the SQLite file, or the PostgreSQL host and database (never the password). */
+export function describeDatabase(options: DatabaseOptions): string {
+  if (!options.databaseUrl) return options.databasePath;
+  const url = new URL(options.databaseUrl);
+  return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+}
+
+/** The database settings of a loaded configuration. */
+export function databaseOptionsOf(config: { databasePath: string; databaseUrl?: string; replicaUrls?: string[] }): DatabaseOptions {
+  return { databasePath: config.databasePath, databaseUrl: config.databaseUrl, replicaUrls: config.replicaUrls };
 }
 
 /** Opens the database and brings its schema up to date. */

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
+import { databaseOptionsOf, describeDatabase } from './data-source';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const server = await startServer(config);
-  console.log(`Cairn is serving GraphQL at ${server.url} (database: ${config.databasePath})`);
+  console.log(`Cairn is serving GraphQL at ${server.url} (database: ${describeDatabase(databaseOptionsOf(config))})`);
   const shutdown = () => {
     server.stop().then(
       () => process.exit(0),

@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { ErrorRequestHandler, Request } from 'express';
 import { DataSource } from 'typeorm';
 import { Config } from './config';
-import { openDatabase, StatementCounter } from './data-source';
+import { databaseOptionsOf, openDatabase, StatementCounter } from './data-source';
 import { ANONYMOUS, Viewer } from './domain/access';
 import { AppServices, RequestContext } from './graphql/context';
 import { errorLog, formatError } from './graphql/errors';
@@ -69,7 +69,7 @@ async function viewerOf(req: Request, authenticator: Authenticator, anonymousRea
 }
 
 export async function startServer(config: Config, statementCounter?: StatementCounter): Promise<RunningServer> {
-  const dataSource = await openDatabase({ databasePath: config.databasePath, statementCounter });
+  const dataSource = await openDatabase({ ...databaseOptionsOf(config), statementCounter });
   if (config.seedWhenEmpty) {
     const { seedSamplePlansIfEmpty } = await import('../seeds/load');
     await seedSamplePlansIfEmpty(dataSource, config.clock);

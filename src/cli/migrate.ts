@@ -1,14 +1,14 @@
 /** `npm run migrate`: brings the configured database's schema up to date. */
 import 'reflect-metadata';
 import { loadConfig } from '../config';
-import { createDataSource } from '../data-source';
+import { createDataSource, databaseOptionsOf, describeDatabase } from '../data-source';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = createDataSource({ databasePath: config.databasePath });
+  const dataSource = createDataSource(databaseOptionsOf(config));
   await dataSource.initialize();
   const applied = await dataSource.runMigrations({ transaction: 'each' });
-  console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')} to ${config.databasePath}.` : `${config.databasePath} is up to date.`);
+  console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')} to ${describeDatabase(databaseOptionsOf(config))}.` : `${describeDatabase(databaseOptionsOf(config))} is up to date.`);
   await dataSource.destroy();
 }
 

@@ -4,21 +4,21 @@
  */
 import 'reflect-metadata';
 import { loadConfig } from '../config';
-import { openDatabase } from '../data-source';
+import { databaseOptionsOf, describeDatabase, openDatabase } from '../data-source';
 import { Plan } from '../entities';
 import { seedSamplePlans } from '../../seeds/load';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const dataSource = await openDatabase({ databasePath: config.databasePath });
+  const dataSource = await openDatabase(databaseOptionsOf(config));
   try {
     const existing = await dataSource.getRepository(Plan).count();
     if (existing > 0 && !process.argv.includes('--force')) {
-      console.log(`${config.databasePath} already holds ${existing} plan(s); nothing loaded. Use "npm run seed -- --force" to add the sample plans again.`);
+      console.log(`${describeDatabase(databaseOptionsOf(config))} already holds ${existing} plan(s); nothing loaded. Use "npm run seed -- --force" to add the sample plans again.`);
       return;
     }
     const plans = await seedSamplePlans(dataSource, config.clock);
-    console.log(`Loaded ${plans.map((p) => `"${p.title}"`).join(' and ')} into ${config.databasePath}.`);
+    console.log(`Loaded ${plans.map((p) => `"${p.title}"`).join(' and ')} into ${describeDatabase(databaseOptionsOf(config))}.`);
   } finally {
     await dataSource.destroy();
   }

@@ -13,7 +13,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { openDatabase } from '../data-source';
+import { databaseOptionsOf, openDatabase } from '../data-source';
 import { Role } from '../domain/enums';
 import { User } from '../entities';
 import { UserAdmin } from '../services/auth';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     },
   });
   const config = loadConfig();
-  const dataSource = await openDatabase({ databasePath: config.databasePath });
+  const dataSource = await openDatabase(databaseOptionsOf(config));
   const users = new UserAdmin(dataSource, config.clock);
   const tokenOptions = { label: values.label, expiresAt: values.expires, readOnly: values['read-only'] ?? false };
   try {

@@ -20,8 +20,6 @@
  * its own milestone in the state the mutation needs (e.g. a completed one for reopenMilestone).
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { DEFAULT_LIMITS } from '../../src/config';
@@ -30,6 +28,7 @@ import { Role } from '../../src/domain/enums';
 import { fromGlobalId } from '../../src/entities/global-id';
 import { RunningServer, startServer } from '../../src/server';
 import { UserAdmin } from '../../src/services/auth';
+import { freshDatabase, TestDatabase } from '../support/database';
 import { Client, databaseFingerprint, GraphQLResponse, startTestServer, TestServer } from '../support/test-server';
 
 const TODAY = '2026-11-28';
@@ -650,10 +649,14 @@ describe('authentication: tokens and anonymous reads', () => {
 });
 
 describe('the user command line: a token it creates works, and stops working once revoked', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-cli-auth-'));
-  const databasePath = path.join(dir, 'cairn.sqlite');
-  const env = { ...process.env, CAIRN_DB_PATH: databasePath, CAIRN_TODAY: TODAY };
+  let database: TestDatabase;
+  let env: NodeJS.ProcessEnv;
   let server: RunningServer | undefined;
+
+  before(async () => {
+    database = await freshDatabase();
+    env = { ...process.env, ...database.env, CAIRN_TODAY: TODAY };
+  });
 
   function cli(script: 'user' | 'seed', args: string[] = []): string {
     return execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'src', 'cli', `${script}.js`), ...args], { cwd: REPO_ROOT, env, encoding: 'utf8' });
@@ -661,7 +664,7 @@ describe('the user command line: a token it creates works, and stops working onc
 
   after(async () => {
     await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   });
 
   it('seed, create an EDITOR of SFPD, use its token, revoke it', async () => {
@@ -677,7 +680,9 @@ describe('the user command line: a token it creates works, and stops working onc
     server = await startServer({
       port: 0,
       host: '127.0.0.1',
-      databasePath,
+      databasePath: database.options.databasePath,
+      databaseUrl: database.options.databaseUrl,
+      replicaUrls: [],
       seedWhenEmpty: false,
       exposeErrorDetails: false,
       anonymousRead: false,

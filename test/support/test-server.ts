@@ -3,9 +3,6 @@
  * folder, a fixed "today". Requests go over the network stack like any client's.
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { DEFAULT_LIMITS, Limits } from '../../src/config';
 import { StatementCounter } from '../../src/data-source';
@@ -13,6 +10,7 @@ import { fixedDateClock } from '../../src/domain/clock';
 import { Role } from '../../src/domain/enums';
 import { startServer } from '../../src/server';
 import { UserAdmin } from '../../src/services/auth';
+import { freshDatabase, TestDatabase } from './database';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -33,7 +31,8 @@ export interface TestServer extends Client {
   today: string;
   dataSource: DataSource;
   statements: StatementCounter;
-  databasePath: string;
+  /** Where it keeps its data (a SQLite file, or a PostgreSQL database when DATABASE_URL is set). */
+  database: TestDatabase;
   /** A new user with a token, e.g. an EDITOR of SFPD. */
   newToken(role: Role, agencyShortName?: string, name?: string, readOnly?: boolean): Promise<string>;
   /** A client that sends this token, or no token at all (null). */
@@ -42,15 +41,16 @@ export interface TestServer extends Client {
 }
 
 export async function startTestServer(options: { today?: string; seed?: boolean; anonymousRead?: boolean; limits?: Partial<Limits> } = {}): Promise<TestServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-test-'));
-  const databasePath = path.join(dir, 'cairn.sqlite');
+  const database = await freshDatabase();
   const today = options.today ?? '2026-11-28';
   const statements = new StatementCounter();
   const server = await startServer(
     {
       port: 0,
       host: '127.0.0.1',
-      databasePath,
+      databasePath: database.options.databasePath,
+      databaseUrl: database.options.databaseUrl,
+      replicaUrls: [],
       seedWhenEmpty: options.seed ?? true,
       exposeErrorDetails: false,
       anonymousRead: options.anonymousRead ?? false,
@@ -87,7 +87,7 @@ export async function startTestServer(options: { today?: string; seed?: boolean;
     today,
     dataSource: server.dataSource,
     statements,
-    databasePath,
+    database,
     adminToken,
     gql: admin.gql,
     ok: admin.ok,
@@ -95,7 +95,7 @@ export async function startTestServer(options: { today?: string; seed?: boolean;
     as,
     async stop() {
       await server.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }
