@@ -6,6 +6,8 @@ export type NodeTypeName = 'Agency' | 'Plan' | 'Committee' | 'Goal' | 'Milestone
 
 const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>(['Agency', 'Plan', 'Committee', 'Goal', 'Milestone', 'ProgressUpdate', 'DueDateChange', 'AuditEntry', 'Indicator', 'IndicatorMeasurement', 'Meeting', 'PublishedReport']);
 
+const MAX_ROW_ID = 2_147_483_647;
+
 export function toGlobalId(type: NodeTypeName, id: number): string {
   return Buffer.from(`${type}:${id}`).toString('base64url');
 }
@@ -13,7 +15,8 @@ export function toGlobalId(type: NodeTypeName, id: number): string {
 /** The type and row id behind a global ID, or null when it is not one of ours. */
 export function fromGlobalId(globalId: string): { type: NodeTypeName; id: number } | null {
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
-  const match = /^([A-Za-z]+):([1-9]\d{0,15})$/.exec(decoded);
-  if (!match || !NODE_TYPES.has(match[1])) return null;
+  const match = /^([A-Za-z]+):([1-9]\d{0,9})$/.exec(decoded);
+  // Row ids are 32-bit integer columns (on PostgreSQL a larger number is an error, not a miss).
+  if (!match || !NODE_TYPES.has(match[1]) || Number(match[2]) > MAX_ROW_ID) return null;
   return { type: match[1] as NodeTypeName, id: Number(match[2]) };
 }

@@ -5,6 +5,7 @@
  * restricted milestones and suppressed values stay out for outsiders and out of every edition.
  */
 import { expect } from 'chai';
+import { sql } from '../support/database';
 import { Role } from '../../src/domain/enums';
 import { Client, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
@@ -156,7 +157,7 @@ describe('annual report (first sample plan)', () => {
   it('publishing freezes an edition: later changes show in the live report only; publishing again makes edition 2', async () => {
     const first = (await server.ok(PUBLISH, { planId, year: 2016 })).publishAnnualReport;
     expect(first).to.deep.include({ edition: 1, year: 2016, publishedBy: 'Test admin', url: `/reports/${planId}/2016/editions/1.html` });
-    const audit = await server.dataSource.query("SELECT action FROM audit_entry WHERE entity_type = 'PublishedReport'");
+    const audit = await sql(server.dataSource, "SELECT action FROM audit_entry WHERE entity_type = 'PublishedReport'");
     expect(audit).to.deep.equal([{ action: 'publishAnnualReport' }]);
     const before = await report(server, 2016);
     // A milestone still open at the year's end gets a progress report dated within the year.
@@ -211,7 +212,7 @@ describe('annual report (first sample plan)', () => {
     expect(frozen).to.deep.equal({ latest: { value: null, suppressed: true } });
     expect(line(published.markdown)).to.contain('suppressed').and.not.match(/\| 8 \|/);
     expect(published.markdown).to.contain('Prepared for the public');
-    const stored = await server.dataSource.query('SELECT figures FROM published_report WHERE year = 2014');
+    const stored = await sql(server.dataSource, 'SELECT figures FROM published_report WHERE year = 2014');
     expect(JSON.parse(stored[0].figures).indicators.find((i: { name: string }) => i.name === survivors).latest).to.deep.equal({ value: null, suppressed: true });
   });
 

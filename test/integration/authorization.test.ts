@@ -28,7 +28,7 @@ import { Role } from '../../src/domain/enums';
 import { fromGlobalId } from '../../src/entities/global-id';
 import { RunningServer, startServer } from '../../src/server';
 import { UserAdmin } from '../../src/services/auth';
-import { freshDatabase, TestDatabase } from '../support/database';
+import { freshDatabase, sql, TestDatabase } from '../support/database';
 import { Client, databaseFingerprint, GraphQLResponse, startTestServer, TestServer } from '../support/test-server';
 
 const TODAY = '2026-11-28';
@@ -449,11 +449,11 @@ describe('authorization: each mutation × role × scope', () => {
   /** Runs a milestone mutation as `client` on a fresh target; expects success and an audit entry naming `actor`. */
   async function expectSucceeds(client: Client, m: MutationCase, actor: string): Promise<void> {
     const target = m.scope === 'milestone' ? await milestoneTarget(m.prepare) : emptyTarget;
-    const [mark] = await server.dataSource.query('SELECT COALESCE(MAX(id), 0) AS id FROM audit_entry');
+    const [mark] = await sql(server.dataSource, 'SELECT COALESCE(MAX(id), 0) AS id FROM audit_entry');
     const result = await client.gql(m.query, m.variables(world, target));
     expect(result.errors, JSON.stringify(result.errors)).to.equal(undefined);
     expect(result.data![m.name]).to.have.property('id');
-    const entries: { action: string; actor: string; actor_user_id: number | null; entity_row_id: number }[] = await server.dataSource.query(
+    const entries: { action: string; actor: string; actor_user_id: number | null; entity_row_id: number }[] = await sql(server.dataSource, 
       'SELECT action, actor, actor_user_id, entity_row_id FROM audit_entry WHERE id > ? ORDER BY id',
       [Number(mark.id)],
     );

@@ -6,6 +6,7 @@
  * fingerprinted before and after.
  */
 import { expect } from 'chai';
+import { sql } from '../support/database';
 import { toGlobalId } from '../../src/entities/global-id';
 import { databaseFingerprint, startTestServer, TestServer } from '../support/test-server';
 
@@ -290,7 +291,7 @@ describe('bad input over HTTP: the right error code, a plain message, no interna
   it('after all the bad input the server still answers, and the sample plan is as it was', async () => {
     const data = await server.ok('query ($id: ID!) { plan(id: $id) { startDate endDate version statusCounts { total } } }', { id: sample.currentPlan });
     expect(data.plan).to.deep.equal({ startDate: '2025-07-01', endDate: '2029-06-30', version: 1, statusCounts: { total: 45 } });
-    const [{ n }] = await server.dataSource.query("SELECT COUNT(*) AS n FROM audit_entry WHERE actor <> 'seed'");
+    const [{ n }] = await sql(server.dataSource, "SELECT COUNT(*) AS n FROM audit_entry WHERE actor <> 'seed'");
     expect(Number(n), 'no audit entry from any rejected change').to.equal(0);
   });
 });

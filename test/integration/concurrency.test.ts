@@ -10,6 +10,7 @@
  *    and the database file passes `PRAGMA integrity_check`.
  */
 import { expect } from 'chai';
+import { sql, storageProblems } from '../support/database';
 import { fromGlobalId } from '../../src/entities/global-id';
 import { GraphQLResponse, startTestServer, TestServer } from '../support/test-server';
 
@@ -69,7 +70,7 @@ function shuffled<T>(items: T[], seed: number): T[] {
 }
 
 async function auditCounts(server: TestServer): Promise<Map<string, number>> {
-  const rows: { action: string; n: number }[] = await server.dataSource.query('SELECT action, COUNT(*) AS n FROM audit_entry GROUP BY action');
+  const rows: { action: string; n: number }[] = await sql(server.dataSource, 'SELECT action, COUNT(*) AS n FROM audit_entry GROUP BY action');
   return new Map(rows.map((r) => [r.action, Number(r.n)]));
 }
 
@@ -141,7 +142,7 @@ describe('concurrency over HTTP', () => {
       const trail = (await server.ok(TRAIL, { id: milestone.id })).auditTrail.nodes.filter((e: { action: string }) => e.action === 'updateMilestone');
       expect(trail).to.have.length(1);
       expect(trail[0].changes).to.deep.equal([{ field: 'title', before: before.title, after: titles[winner] }]);
-      const [row] = await server.dataSource.query("SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'updateMilestone' AND entity_type = 'Milestone' AND entity_row_id = ?", [rowIdOf(milestone.id)]);
+      const [row] = await sql(server.dataSource, "SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'updateMilestone' AND entity_type = 'Milestone' AND entity_row_id = ?", [rowIdOf(milestone.id)]);
       expect(Number(row.n)).to.equal(1);
     });
 
@@ -164,7 +165,7 @@ describe('concurrency over HTTP', () => {
       const trail = (await server.ok(TRAIL, { id: goal.id })).auditTrail.nodes.filter((e: { action: string }) => e.action === 'updateGoal');
       expect(trail).to.have.length(1);
       expect(trail[0].changes).to.deep.equal([{ field: 'title', before: before.title, after: titles[winner] }]);
-      const [row] = await server.dataSource.query("SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'updateGoal' AND entity_type = 'Goal' AND entity_row_id = ?", [rowIdOf(goal.id)]);
+      const [row] = await sql(server.dataSource, "SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'updateGoal' AND entity_type = 'Goal' AND entity_row_id = ?", [rowIdOf(goal.id)]);
       expect(Number(row.n)).to.equal(1);
     });
 
@@ -183,12 +184,12 @@ describe('concurrency over HTTP', () => {
 
       const { milestone: after } = await server.ok('query ($id: ID!) { milestone(id: $id) { version dueDate dueDateChanges { fromDate toDate reason } } }', { id: milestone.id });
       expect(after).to.deep.equal({ version: v + 1, dueDate: dates[winner], dueDateChanges: [{ fromDate: '2027-01-01', toDate: dates[winner], reason: 'Raced move' }] });
-      const [changes] = await server.dataSource.query('SELECT COUNT(*) AS n FROM due_date_change WHERE milestone_id = ?', [rowIdOf(milestone.id)]);
+      const [changes] = await sql(server.dataSource, 'SELECT COUNT(*) AS n FROM due_date_change WHERE milestone_id = ?', [rowIdOf(milestone.id)]);
       expect(Number(changes.n), 'due_date_change rows').to.equal(1);
 
       const trail = (await server.ok(TRAIL, { id: milestone.id })).auditTrail.nodes.filter((e: { action: string }) => e.action === 'moveDueDate');
       expect(trail).to.have.length(1);
-      const [row] = await server.dataSource.query("SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'moveDueDate' AND entity_row_id = ?", [rowIdOf(milestone.id)]);
+      const [row] = await sql(server.dataSource, "SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'moveDueDate' AND entity_row_id = ?", [rowIdOf(milestone.id)]);
       expect(Number(row.n)).to.equal(1);
     });
 
@@ -204,7 +205,7 @@ describe('concurrency over HTTP', () => {
       const last = results.find((r) => r.version === v + N)!;
       const { milestone: after } = await server.ok('query ($id: ID!) { milestone(id: $id) { version title } }', { id: milestone.id });
       expect(after).to.deep.equal({ version: v + N, title: last.title });
-      const [row] = await server.dataSource.query("SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'updateMilestone' AND entity_row_id = ?", [rowIdOf(milestone.id)]);
+      const [row] = await sql(server.dataSource, "SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'updateMilestone' AND entity_row_id = ?", [rowIdOf(milestone.id)]);
       expect(Number(row.n)).to.equal(N);
     });
   });
@@ -229,7 +230,7 @@ describe('concurrency over HTTP', () => {
         const answer = await post(slow, 'mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { id name } }', {
           input: { name: 'Slow Write Agency', shortName: 'SLOW', kind: 'OTHER', jurisdiction: 'CITY' },
         });
-        const [{ n }] = await slow.dataSource.query("SELECT COUNT(*) AS n FROM agency WHERE name = 'Slow Write Agency'");
+        const [{ n }] = await sql(slow.dataSource, "SELECT COUNT(*) AS n FROM agency WHERE name = 'Slow Write Agency'");
         if (answer.body.errors?.length) expect(Number(n), `refused with ${JSON.stringify(answer.body.errors)}, yet written`).to.equal(0);
         else expect(Number(n), 'acknowledged and written').to.equal(1);
       } finally {
@@ -346,7 +347,7 @@ describe('concurrency over HTTP', () => {
       expect(ops).to.have.length(200);
 
       const auditBefore = await auditCounts(server);
-      const [{ n: auditTotalBefore }] = await server.dataSource.query('SELECT COUNT(*) AS n FROM audit_entry');
+      const [{ n: auditTotalBefore }] = await sql(server.dataSource, 'SELECT COUNT(*) AS n FROM audit_entry');
       const order = shuffled(ops, 20261128);
       const started = Date.now();
       const settled = await Promise.allSettled(order.map((op) => post(server, op.query, op.variables)));
@@ -438,12 +439,11 @@ describe('concurrency over HTTP', () => {
       for (const op of ops) if (op.expected === 'ok') expectedGrowth.set(op.action, (expectedGrowth.get(op.action) ?? 0) + 1);
       const growth = Object.fromEntries([...new Set([...auditBefore.keys(), ...auditAfter.keys()])].map((a) => [a, (auditAfter.get(a) ?? 0) - (auditBefore.get(a) ?? 0)]).filter(([, n]) => n !== 0));
       expect(growth).to.deep.equal(Object.fromEntries(expectedGrowth));
-      const [{ n: auditTotalAfter }] = await server.dataSource.query('SELECT COUNT(*) AS n FROM audit_entry');
+      const [{ n: auditTotalAfter }] = await sql(server.dataSource, 'SELECT COUNT(*) AS n FROM audit_entry');
       expect(Number(auditTotalAfter) - Number(auditTotalBefore)).to.equal(okCount);
 
-      // The file is sound.
-      expect(await server.dataSource.query('PRAGMA integrity_check')).to.deep.equal([{ integrity_check: 'ok' }]);
-      expect(await server.dataSource.query('PRAGMA foreign_key_check')).to.deep.equal([]);
+      // The stored data is sound.
+      expect(await storageProblems(server.dataSource)).to.deep.equal([]);
     });
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { sql } from '../support/database';
 import { databaseFingerprint, startTestServer, TestServer } from '../support/test-server';
 
 describe('moveDueDate over HTTP (sample plans, today 2026-11-28)', () => {
@@ -27,7 +28,7 @@ describe('moveDueDate over HTTP (sample plans, today 2026-11-28)', () => {
     expect(moved.pastDue).to.equal(m.dueDate);
     expect(moved.status).to.not.equal('OVERDUE');
     expect(moved.dueDateChanges.at(-1)).to.deep.equal({ changedOn: '2026-11-28', fromDate: m.dueDate, toDate: '2027-03-31', reason: 'Waiting for the state data release' });
-    const audit = await server.dataSource.query("SELECT action, changes FROM audit_entry WHERE action = 'moveDueDate'");
+    const audit = await sql(server.dataSource, "SELECT action, changes FROM audit_entry WHERE action = 'moveDueDate'");
     expect(audit).to.have.length(1);
     expect(JSON.parse(audit[0].changes)).to.deep.include({ dueDate: { before: m.dueDate, after: '2027-03-31' } });
   });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { sql } from '../support/database';
 import { Role } from '../../src/domain/enums';
 import { databaseFingerprint, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
@@ -89,7 +90,7 @@ describe('indicators over HTTP (first sample plan, suppression threshold 11)', (
     expect((await server.gql(del, { id: created.id, v: 1 })).errors?.[0].extensions?.code).to.equal('CONFLICT');
     expect((await server.ok(del, { id: created.id, v: 2 })).deleteIndicator).to.deep.equal({ id: created.id, name: 'Repeat inspections' });
     expect((await server.gql('query ($id: ID!) { indicator(id: $id) { id } }', { id: created.id })).errors?.[0].extensions?.code).to.equal('NOT_FOUND');
-    const [{ n }] = await server.dataSource.query('SELECT COUNT(*) AS n FROM indicator_measurement WHERE indicator_id NOT IN (SELECT id FROM indicator)');
+    const [{ n }] = await sql(server.dataSource, 'SELECT COUNT(*) AS n FROM indicator_measurement WHERE indicator_id NOT IN (SELECT id FROM indicator)');
     expect(n).to.equal(0);
     const after = await server.ok('query ($id: ID!) { auditTrail(entityId: $id) { nodes { action changes { field before } } } }', { id: created.id });
     expect(after.auditTrail.nodes[0].action).to.equal('deleteIndicator');

@@ -6,6 +6,7 @@
  * changes nothing (every table fingerprinted before and after).
  */
 import { expect } from 'chai';
+import { sql } from '../support/database';
 import { getIntrospectionQuery } from 'graphql';
 import { DEFAULT_LIMITS, Limits } from '../../src/config';
 import { toGlobalId } from '../../src/entities/global-id';
@@ -371,7 +372,7 @@ describe('abuse limits over HTTP: each refused with a 400 naming the limit and t
     // Was a bug until 729d801: the deadline was checked before every resolver, also under a mutation that had
     // committed, so the client got 400 timeoutMs and data: null although the write had happened (20 of 30 runs).
     it('a mutation is stopped only before it runs: one that has written is answered with its data', async () => {
-      const rows: { id: number }[] = await server.dataSource.query('SELECT id FROM milestone WHERE completed_on IS NULL AND cancelled_on IS NULL ORDER BY id DESC LIMIT 1');
+      const rows: { id: number }[] = await sql(server.dataSource, 'SELECT id FROM milestone WHERE completed_on IS NULL AND cancelled_on IS NULL ORDER BY id DESC LIMIT 1');
       const id = toGlobalId('Milestone', rows[0].id);
       const query = 'mutation ($id: ID!, $n: String) { reportProgress(input: { milestoneId: $id, percentComplete: 50, note: $n }) { id milestone { plan { goals(all: true) { milestones { statusReason } } } } } }';
       for (let i = 0; i < 20; i++) {

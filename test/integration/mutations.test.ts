@@ -8,6 +8,7 @@
  * that every expected figure can be computed by hand from the domain rules (domain.md).
  */
 import { expect } from 'chai';
+import { sql } from '../support/database';
 import { fromGlobalId } from '../../src/entities/global-id';
 import { databaseFingerprint, startTestServer, TestServer } from '../support/test-server';
 
@@ -35,12 +36,12 @@ function rowIdOf(globalId: string): number {
 
 /** The highest audit_entry id so far: audit rows written after it belong to the next mutation. */
 async function auditMark(server: TestServer): Promise<number> {
-  const [row] = await server.dataSource.query('SELECT COALESCE(MAX(id), 0) AS id FROM audit_entry');
+  const [row] = await sql(server.dataSource, 'SELECT COALESCE(MAX(id), 0) AS id FROM audit_entry');
   return Number(row.id);
 }
 
 async function auditSince(server: TestServer, mark: number): Promise<AuditRow[]> {
-  const rows = await server.dataSource.query('SELECT * FROM audit_entry WHERE id > ? ORDER BY id', [mark]);
+  const rows = await sql(server.dataSource, 'SELECT * FROM audit_entry WHERE id > ? ORDER BY id', [mark]);
   return rows.map((r: Omit<AuditRow, 'changes'> & { changes: string }) => ({ ...r, changes: JSON.parse(r.changes) as Changes }));
 }
 

@@ -10,7 +10,7 @@ import { fixedDateClock } from '../../src/domain/clock';
 import { Role } from '../../src/domain/enums';
 import { startServer } from '../../src/server';
 import { UserAdmin } from '../../src/services/auth';
-import { freshDatabase, TestDatabase } from './database';
+import { freshDatabase, sql, TestDatabase } from './database';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -104,7 +104,7 @@ export async function startTestServer(options: { today?: string; seed?: boolean;
 export async function databaseFingerprint(dataSource: DataSource): Promise<string> {
   const tables = ['app_user', 'api_token', 'agency', 'plan', 'committee', 'committee_member', 'goal', 'milestone', 'milestone_partner', 'milestone_dependency', 'progress_update', 'due_date_change', 'indicator', 'indicator_measurement', 'meeting', 'published_report', 'audit_entry'];
   const parts: string[] = [];
-  for (const table of tables) parts.push(table, JSON.stringify(await dataSource.query(`SELECT * FROM ${table} ORDER BY 1, 2`)));
+  for (const table of tables) parts.push(table, JSON.stringify(await sql(dataSource, `SELECT * FROM ${table} ORDER BY 1, 2`)));
   return parts.join('\n');
 }
 
