@@ -7,16 +7,12 @@
  */
 import { expect } from 'chai';
 import { onPostgres } from '../support/database';
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { MAIN, ServerProcess, devToken } from '../support/server-process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
 const TODAY = '2026-11-28';
-const ROOT = path.resolve(__dirname, '../../..');
-const MAIN = path.join(ROOT, 'dist/src/main.js');
-const USER_CLI = path.join(ROOT, 'dist/src/cli/user.js');
 
 interface SqliteStatement {
   all(...params: unknown[]): any[];
@@ -31,103 +27,10 @@ interface SqliteDatabase {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const Database: new (file: string, options?: { readonly?: boolean; fileMustExist?: boolean }) => SqliteDatabase = require('better-sqlite3');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-/** A running `node dist/src/main.js`, with what it printed. */
-class ServerProcess {
-  output = '';
-  url = '';
-  private exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-
-  constructor(readonly child: ChildProcess) {
-    child.stdout!.on('data', (chunk) => (this.output += String(chunk)));
-    child.stderr!.on('data', (chunk) => (this.output += String(chunk)));
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  }
-
-  get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  static async start(databasePath: string): Promise<ServerProcess> {
-    const port = await freePort();
-    const child = spawn(process.execPath, [MAIN], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CAIRN_DB_PATH: databasePath, CAIRN_TODAY: TODAY },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const server = new ServerProcess(child);
-    await server.waitForReady(30_000);
-    return server;
-  }
-
-  private waitForReady(timeoutMs: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => fail(new Error(`the server did not say "serving GraphQL" within ${timeoutMs} ms; output:\n${this.output}`)), timeoutMs);
-      const check = () => {
-        const match = /serving GraphQL at (\S+)/.exec(this.output);
-        if (!match) return;
-        this.url = match[1];
-        done();
-        resolve();
-      };
-      const fail = (error: Error) => {
-        done();
-        reject(error);
-      };
-      const onExit = () => fail(new Error(`the server exited before serving; output:\n${this.output}`));
-      const done = () => {
-        clearTimeout(timer);
-        this.child.stdout!.off('data', check);
-        this.child.off('exit', onExit);
-      };
-      this.child.stdout!.on('data', check);
-      this.child.once('exit', onExit);
-      check();
-    });
-  }
-
-  /** Kills the process with `signal` and waits (bounded) until it is gone. */
-  async stop(signal: NodeJS.Signals, timeoutMs = 15_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-    if (this.running) this.child.kill(signal);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
-        this.child.kill('SIGKILL');
-        reject(new Error(`the server did not exit within ${timeoutMs} ms of ${signal}`));
-      }, timeoutMs);
-    });
-    try {
-      return await Promise.race([this.exited, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-}
-
-function devToken(databasePath: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [USER_CLI, 'dev-token'], { cwd: ROOT, env: { ...process.env, CAIRN_DB_PATH: databasePath, CAIRN_TODAY: TODAY }, timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`dev-token failed: ${error.message}\n${stderr}`));
-      const lines = stdout.trim().split('\n');
-      resolve(lines[lines.length - 1].trim());
-    });
-  });
 }
 
 async function gql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
@@ -175,7 +78,7 @@ describe('crash safety of the server process (SIGKILL mid-stream)', function () 
   });
 
   async function start(): Promise<ServerProcess> {
-    const server = await ServerProcess.start(databasePath);
+    const server = await ServerProcess.start({ CAIRN_DB_PATH: databasePath, CAIRN_TODAY: TODAY });
     live.push(server);
     return server;
   }
@@ -183,7 +86,7 @@ describe('crash safety of the server process (SIGKILL mid-stream)', function () 
   it('every acknowledged write survives SIGKILL with its audit entry, twice, and the file passes integrity_check', async () => {
     expect(fs.existsSync(MAIN), `${MAIN} is built`).to.equal(true);
     let server = await start();
-    const token = await devToken(databasePath);
+    const token = await devToken({ CAIRN_DB_PATH: databasePath, CAIRN_TODAY: TODAY });
     expect(token).to.match(/\S{20,}/);
 
     // A plan with three milestones to report progress on.
