@@ -69,6 +69,19 @@ describe('scale-out: two Cairn processes on one PostgreSQL database', function (
     expect(read.milestone.updates.map((u: { note: string }) => u.note)).to.include('reported through B');
   });
 
+  it('with DATABASE_REPLICA_URLS, reads go through the replica configuration and writes still land', async () => {
+    // Here the "replica" is the primary itself: this shows the configuration path works end to end.
+    const c = await ServerProcess.start({ ...database!.env, CAIRN_TODAY: TODAY, CAIRN_SEED: 'false', DATABASE_REPLICA_URLS: database!.options.databaseUrl! });
+    try {
+      const query = '{ plans { title goals { code } } }';
+      expect(await ok(c, token, query)).to.deep.equal(await ok(a!, token, query));
+      const { createAgency } = await ok(c, token, 'mutation { createAgency(input: { name: "Replica Agency", shortName: "RPA", kind: GOVERNMENT, jurisdiction: CITY }) { id } }');
+      expect((await ok(a!, token, 'query ($id: ID!) { node(id: $id) { ... on Agency { shortName } } }', { id: createAgency.id })).node).to.deep.equal({ shortName: 'RPA' });
+    } finally {
+      await c.stop('SIGTERM');
+    }
+  });
+
   it('optimistic concurrency holds across processes: of 20 racing updates with one version, exactly one wins', async () => {
     const { plans } = await ok(a!, token, '{ plans { goals { milestones { id version title } } } }');
     const milestone = plans[0].goals[0].milestones[0];
