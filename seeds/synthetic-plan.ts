@@ -214,7 +214,7 @@ export function syntheticPlan(options: SyntheticOptions): SyntheticPlan {
       baselineDueDate: toIso(due), // replaced below when the due date moved
       completedOn: completed === null ? null : toIso(completed),
       cancelledOn: cancelled === null ? null : toIso(cancelled),
-      cancelReason: cancelled === null ? null : 'Merged into another milestone.',
+      cancelReason: cancelled === null ? null : 'Merged into another milestone',
       weight: random() < 0.85 ? 1 : random() < 0.67 ? 2 : 0.5,
       visibility: random() < 0.04 ? Visibility.PARTNERS : Visibility.PUBLIC,
       position,
