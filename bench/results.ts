@@ -132,7 +132,7 @@ export function renderResults(r: BenchResults): string {
           time(median(c.graphqlMs)),
           time(median(c.baselineMs)),
           time(median(c.inProcessMs)),
-          valid(c) ? `${num(c.ratio, 1)}×` : '—',
+          valid(c) ? `${num(c.ratio, 1)}×` : Number.isFinite(c.ratio) ? `(${num(c.ratio, 1)}×, not comparable)` : '—',
           target,
           c.milestones === 10_000 ? verdict(valid(c) && c.ratio <= 3) + (valid(c) && c.ratio <= 2 ? ' (stretch met)' : '') : '—',
           runsNote(c, r.runs),
@@ -167,6 +167,9 @@ export function renderResults(r: BenchResults): string {
 
   const points = r.dashboards.filter(valid).map((c) => ({ x: c.milestones, y: median(c.graphqlMs) }));
   const slope = points.length >= 2 ? logLogSlope(points) : NaN;
+  // Sizes whose answer differed from the baseline still have a time; their slope is shown apart.
+  const timed = r.dashboards.filter((c) => c.graphqlMs.length > 0).map((c) => ({ x: c.milestones, y: median(c.graphqlMs) }));
+  const timedSlope = timed.length > points.length && timed.length >= 2 ? logLogSlope(timed) : NaN;
   const largest = r.dashboards[r.dashboards.length - 1];
   lines.push(
     '## c. Scaling and memory',
@@ -179,7 +182,9 @@ export function renderResults(r: BenchResults): string {
           '≤ 1.15',
           num(slope),
           points.length >= 3 ? verdict(slope <= 1.15) : 'n/a',
-          points.length < r.dashboards.length ? 'sizes whose dashboard failed are left out' : '1 = linear',
+          points.length < r.dashboards.length
+            ? `sizes whose dashboard failed or answered differently are left out${Number.isFinite(timedSlope) ? `; over every timed size (${timed.map((p) => p.x).join(', ')}) it is ${num(timedSlope)}` : ''}`
+            : '1 = linear',
         ],
         ...r.dashboards.map((c) => [
           `Peak RSS of the Cairn server process (VmHWM) after the dashboards at ${c.milestones}`,
@@ -260,7 +265,7 @@ export function renderResults(r: BenchResults): string {
             time(median(f.graphqlMs)),
             time(median(f.baselineMs)),
             time(median(f.inProcessMs)),
-            valid(f) ? `${num(f.ratio, 1)}×` : '—',
+            valid(f) ? `${num(f.ratio, 1)}×` : Number.isFinite(f.ratio) ? `(${num(f.ratio, 1)}×, not comparable)` : '—',
             '≤ 1.5×',
             verdict(valid(f) && f.ratio <= 1.5),
             runsNote(f, r.runs),
