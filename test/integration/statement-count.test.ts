@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { startTestServer, TestServer } from '../support/test-server';
-import { insertSyntheticPlan } from '../support/synthetic-plan';
+import { insertSyntheticPlan, syntheticPlan } from '../../seeds/synthetic-plan';
 
 /** The dashboard query of the benchmark (bench/): plan → goals → milestones with lead agency and status. */
 const DASHBOARD = `query ($id: ID!) {
   plan(id: $id) {
     title
-    goals {
+    goals(all: true) {
       code
       milestones { code title status progress statusReason leadAgency { shortName } }
     }
@@ -16,7 +16,7 @@ const DASHBOARD = `query ($id: ID!) {
 const PLAN_TREE = `query ($id: ID!) {
   plan(id: $id) {
     title
-    goals {
+    goals(all: true) {
       code
       milestones {
         code
@@ -35,7 +35,7 @@ describe('DataLoader batching: statements per request do not grow with the plan'
 
   before(async () => {
     server = await startTestServer({ seed: false });
-    for (const size of [10, 2000]) plans[size] = await insertSyntheticPlan(server.dataSource, size, `S${size}`);
+    for (const size of [10, 2000]) plans[size] = await insertSyntheticPlan(server.dataSource, syntheticPlan({ milestones: size, seed: 1, today: server.today }));
   });
 
   after(() => server.stop());
@@ -57,16 +57,18 @@ describe('DataLoader batching: statements per request do not grow with the plan'
     console.log(`      dashboard: ${small.statements} statements for 10 milestones, ${large.statements} for 2,000`);
   });
 
-  it('plan → goals → milestones → lead agency and partners (with status) costs the same for 10 and 2,000 milestones', async () => {
+  it('plan → goals (nested ones too) → milestones → lead agency and partners (with status) do not cost more for 2,000 milestones than for 10', async () => {
     const small = await statementsFor(PLAN_TREE, 10);
     const large = await statementsFor(PLAN_TREE, 2000);
     expect([small.milestones, large.milestones]).to.deep.equal([10, 2000]);
-    expect(large.statements, `10 milestones: ${small.statements} statements; 2,000: ${large.statements}`).to.equal(small.statements);
-    expect(small.statements).to.be.at.most(7);
+    // Not always equal: in a small plan some partner agencies lead nothing, so the agency loader's
+    // cache misses them and they take one more (batched) lookup. What matters is no growth.
+    expect(large.statements, `10 milestones: ${small.statements} statements; 2,000: ${large.statements}`).to.be.at.most(small.statements);
+    expect(small.statements).to.be.at.most(8);
   });
 
   it("one milestone's status and progress: the token look-up plus 2 statements", async () => {
-    const { plan } = await server.ok(`query ($id: ID!) { plan(id: $id) { goals { milestones { id dependsOn { id } } } } }`, { id: plans[10] });
+    const { plan } = await server.ok(`query ($id: ID!) { plan(id: $id) { goals(all: true) { milestones { id dependsOn { id } } } } }`, { id: plans[10] });
     const milestones: { id: string; dependsOn: unknown[] }[] = plan.goals.flatMap((g: { milestones: unknown[] }) => g.milestones);
     const standalone = milestones.find((m) => m.dependsOn.length === 0)!;
     const before = server.statements.count;

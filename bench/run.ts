@@ -1,0 +1,108 @@
+/**
+ * `npm run bench [-- --quick] [--sizes 1000,10000,100000] [--runs 5] [--database sqlite] [--out file]`
+ *
+ * Seeds synthetic plans of each size with the real seed command, measures figures a–f against
+ * real Cairn servers (child processes) and writes bench/RESULTS.md (bench/RESULTS-quick.md with
+ * --quick). Not part of `npm test`. See bench/README.md.
+ */
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { compareWithBaseline, singleMilestoneStatements } from './against-baseline';
+import { measureIsolation } from './isolation';
+import { measurePointQueries } from './point-queries';
+import { DIST, PINNING } from './processes';
+import { DASHBOARD, ROLLUPS } from './queries';
+import { BenchResults, renderResults } from './results';
+import { DatabaseTarget, PreparedPlan, sqliteTarget } from './targets';
+
+const TARGETS: Record<string, () => DatabaseTarget> = { sqlite: sqliteTarget };
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      sizes: { type: 'string' },
+      runs: { type: 'string' },
+      database: { type: 'string', default: 'sqlite' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      today: { type: 'string', default: '2026-11-28' },
+    },
+  });
+  const quick = values.quick!;
+  const sizes = (values.sizes ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
+  const runs = Number(values.runs ?? (quick ? 3 : 5));
+  const seed = Number(values.seed);
+  const today = values.today!;
+  const makeTarget = TARGETS[values.database!];
+  if (!makeTarget) throw new Error(`--database must be one of ${Object.keys(TARGETS).join(', ')} (PostgreSQL comes with Cairn's PostgreSQL support).`);
+  const out = values.out ?? path.resolve(DIST, '..', 'bench', quick ? 'RESULTS-quick.md' : 'RESULTS.md');
+  // Point queries and isolation run on the 10,000-milestone plan (or the size nearest below it).
+  const pointSize = [...sizes].sort((a, b) => a - b).filter((n) => n <= 10_000).pop() ?? sizes[0];
+  const loadSeconds = quick ? 3 : 10;
+  const loadRuns = quick ? 1 : 3;
+
+  // The bench itself is a client: keep it on the client core, off the servers' core.
+  if (PINNING) execFileSync('taskset', ['-cp', String(PINNING.client), String(process.pid)], { stdio: 'ignore' });
+  const started = performance.now();
+  const target = makeTarget();
+  const results: BenchResults = {
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    startedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    totalSeconds: 0,
+    database: target.name,
+    today,
+    seed,
+    runs,
+    pinning: PINNING ? `servers on core ${PINNING.server}, the bench and load generators on core ${PINNING.client} (taskset)` : 'none (needs taskset and 2 cores)',
+    loadAverageAtStart: os.loadavg(),
+    seeds: [],
+    dashboards: [],
+    singleStatements: [],
+  };
+  try {
+    const plans = new Map<number, PreparedPlan>();
+    for (const n of sizes) {
+      log(`seeding a plan of ${n} milestones`);
+      const plan = await target.prepare(n, seed, today);
+      plans.set(n, plan);
+      results.seeds.push({ milestones: n, seconds: plan.seedSeconds });
+      log(`seeded in ${plan.seedSeconds.toFixed(1)} s`);
+    }
+    // Largest sizes last: a server that runs out of memory there leaves the other figures intact.
+    for (const n of sizes) {
+      log(`a/b: dashboard at ${n} milestones`);
+      const comparison = await compareWithBaseline(plans.get(n)!, { query: DASHBOARD, baselinePath: '/dashboard', runs, slowMs: 20_000, today });
+      results.dashboards.push(comparison);
+      log(`GraphQL ${comparison.graphqlMs.map((ms) => ms.toFixed(0)).join(', ')} ms; baseline ${comparison.baselineMs.map((ms) => ms.toFixed(0)).join(', ')} ms${comparison.error ? `; ${comparison.error}` : ''}`);
+      results.singleStatements.push({ milestones: n, counts: await singleMilestoneStatements(plans.get(n)!, today) });
+      if (n === pointSize) {
+        log(`d: point queries at ${n} milestones`);
+        results.points = await measurePointQueries(plans.get(n)!, { today, runs: loadRuns, durationS: loadSeconds, connections: 10 });
+        log(`e: isolation at ${n} milestones`);
+        results.isolation = await measureIsolation(plans.get(n)!, { today, runs: loadRuns, durationS: loadSeconds, rate: 100, dashboardClients: 2 });
+      }
+    }
+    const largest = Math.max(...sizes);
+    log(`f: roll-ups at ${largest} milestones`);
+    results.rollups = await compareWithBaseline(plans.get(largest)!, { query: ROLLUPS, baselinePath: '/rollups', runs, slowMs: 20_000, today });
+  } finally {
+    target.cleanup();
+  }
+  results.totalSeconds = (performance.now() - started) / 1000;
+  fs.writeFileSync(out, renderResults(results) + '\n');
+  log(`wrote ${out} after ${(results.totalSeconds / 60).toFixed(1)} min`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
