@@ -12,6 +12,7 @@ import { StatementCounter } from '../../src/data-source';
 import { fixedDateClock } from '../../src/domain/clock';
 import { Role } from '../../src/domain/enums';
 import { startServer } from '../../src/server';
+import { ReadPool } from '../../src/worker/read-pool';
 import { UserAdmin } from '../../src/services/auth';
 
 export interface GraphQLResponse<T = any> {
@@ -34,6 +35,8 @@ export interface TestServer extends Client {
   dataSource: DataSource;
   statements: StatementCounter;
   databasePath: string;
+  /** The worker threads of offloaded queries (only with `offloadCost`). */
+  readPool: ReadPool | undefined;
   /** A new user with a token, e.g. an EDITOR of SFPD. */
   newToken(role: Role, agencyShortName?: string, name?: string, readOnly?: boolean): Promise<string>;
   /** A client that sends this token, or no token at all (null). */
@@ -41,7 +44,13 @@ export interface TestServer extends Client {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { today?: string; seed?: boolean; anonymousRead?: boolean; limits?: Partial<Limits> } = {}): Promise<TestServer> {
+/**
+ * `offloadCost` sends queries above that estimated cost to worker threads; off by default, so
+ * that everything runs on the main thread where the StatementCounter sees it.
+ */
+export async function startTestServer(
+  options: { today?: string; seed?: boolean; anonymousRead?: boolean; limits?: Partial<Limits>; offloadCost?: number; readWorkers?: number } = {},
+): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-test-'));
   const databasePath = path.join(dir, 'cairn.sqlite');
   const today = options.today ?? '2026-11-28';
@@ -56,6 +65,8 @@ export async function startTestServer(options: { today?: string; seed?: boolean;
       anonymousRead: options.anonymousRead ?? false,
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       clock: fixedDateClock(today),
+      offloadCost: options.offloadCost ?? 0,
+      readWorkers: options.readWorkers ?? 1,
     },
     statements,
   );
@@ -88,6 +99,7 @@ export async function startTestServer(options: { today?: string; seed?: boolean;
     dataSource: server.dataSource,
     statements,
     databasePath,
+    readPool: server.readPool,
     adminToken,
     gql: admin.gql,
     ok: admin.ok,
