@@ -4,6 +4,7 @@
  * connection, so a client gets the same response whichever thread answered.
  */
 import 'reflect-metadata';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApolloServer } from '@apollo/server';
 import { createDataSource } from '../data-source';
@@ -16,6 +17,11 @@ import { ReadJob, ReadResult, WorkerMessage, WorkerSetup } from './read-pool';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
+
+// When the cores are all busy, the main thread's cheap requests should win: lower this thread's
+// scheduling priority. On Linux the nice value is per thread (pid 0: the calling thread); elsewhere
+// it would lower the whole server, so leave it.
+if (process.platform === 'linux') os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
 
 async function start() {
   // No migrations: the main thread ran them before it started the workers. With WAL, this
