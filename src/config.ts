@@ -1,4 +1,5 @@
 /** Everything Cairn reads from the environment, in one place (the README lists these). */
+import os from 'node:os';
 import { isValidIsoDate } from './domain/dates';
 import { Clock, fixedDateClock, systemClock } from './domain/clock';
 
@@ -38,7 +39,17 @@ export interface Config {
   anonymousRead: boolean;
   limits: Limits;
   clock: Clock;
+  /**
+   * Queries estimated above this cost run in worker threads, so they do not hold up the event
+   * loop for everyone else; 0 or unset runs everything on the main thread.
+   */
+  offloadCost?: number;
+  /** How many worker threads run offloaded queries. */
+  readWorkers?: number;
 }
+
+/** Leave one core to the main thread, which parses, authenticates and answers the cheap requests. */
+export const DEFAULT_READ_WORKERS = Math.max(1, os.availableParallelism() - 1);
 
 export class ConfigError extends Error {}
 
@@ -71,6 +82,14 @@ function postgresUrl(name: string, value: string): string {
   return value;
 }
 
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number (0 or more), got "${raw}".`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}".`);
@@ -96,5 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: positiveInteger(env, 'CAIRN_TIMEOUT_MS', DEFAULT_LIMITS.timeoutMs),
     },
     clock: clockFrom(env.CAIRN_TODAY),
+    offloadCost: wholeNumber(env, 'CAIRN_OFFLOAD_COST', 2_000),
+    readWorkers: positiveInteger(env, 'CAIRN_READ_WORKERS', DEFAULT_READ_WORKERS),
   };
 }

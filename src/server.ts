@@ -11,23 +11,23 @@ import { DataSource } from 'typeorm';
 import { Config } from './config';
 import { databaseOptionsOf, openDatabase, StatementCounter } from './data-source';
 import { ANONYMOUS, Viewer } from './domain/access';
-import { AppServices, RequestContext } from './graphql/context';
+import { systemClock } from './domain/clock';
+import { createServices, RequestContext } from './graphql/context';
 import { errorLog, formatError } from './graphql/errors';
 import { operationLimits } from './graphql/limits';
+import { offloadHeavyReads, stringifyResult } from './graphql/offload';
 import { exportRoutes } from './http/exports';
 import { buildCairnSchema } from './graphql/schema';
 import { Authenticator, bearerToken } from './services/auth';
 import { unauthenticated } from './services/errors';
-import { CsvImporter } from './services/csv-import';
-import { IndicatorWriter } from './services/indicator-writer';
-import { PlanWriter } from './services/plan-writer';
-import { ReportWriter } from './services/report-writer';
 import { reportRoutes } from './http/reports';
-import { WriteLock } from './services/write-lock';
+import { ReadPool } from './worker/read-pool';
 
 export interface RunningServer {
   url: string;
   dataSource: DataSource;
+  /** The worker threads that run heavy queries, when offloading is on. */
+  readPool: ReadPool | undefined;
   stop(): Promise<void>;
 }
 
@@ -74,16 +74,21 @@ export async function startServer(config: Config, statementCounter?: StatementCo
     const { seedSamplePlansIfEmpty } = await import('../seeds/load');
     await seedSamplePlansIfEmpty(dataSource, config.clock);
   }
-  const lock = new WriteLock();
-  const writer = new PlanWriter(dataSource, config.clock, lock);
-  const services: AppServices = {
-    dataSource,
-    clock: config.clock,
-    writer,
-    indicators: new IndicatorWriter(dataSource, config.clock, lock),
-    reports: new ReportWriter(dataSource, config.clock, lock),
-    importer: new CsvImporter(dataSource, config.clock, lock, writer),
-  };
+  const services = createServices(dataSource, config.clock);
+  // Workers open their own connections, so an in-memory database (one per connection) stays on
+  // the main thread; so does any clock other than the system's or a fixed date (workers rebuild it).
+  const database = databaseOptionsOf(config);
+  const workersCanRead = (database.databaseUrl !== undefined || database.databasePath !== ':memory:') && (config.clock === systemClock || config.clock.fixedToday !== undefined);
+  const offloadCost = workersCanRead ? (config.offloadCost ?? 0) : 0;
+  const readPool =
+    offloadCost > 0
+      ? await ReadPool.start(config.readWorkers ?? 1, {
+          database,
+          fixedToday: config.clock.fixedToday,
+          limits: config.limits,
+          exposeErrorDetails: config.exposeErrorDetails,
+        })
+      : undefined;
   const authenticator = new Authenticator(dataSource, config.clock);
   const app = express();
   const httpServer = http.createServer(app);
@@ -93,7 +98,15 @@ export async function startServer(config: Config, statementCounter?: StatementCo
     includeStacktraceInErrorResponses: config.exposeErrorDetails,
     introspection: true,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), operationLimits(config.limits), errorLog],
+    stringifyResult,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      operationLimits(config.limits),
+      errorLog,
+      ...(readPool ? [offloadHeavyReads(readPool, offloadCost)] : []),
+    ],
   });
   await apollo.start();
   app.disable('x-powered-by');
@@ -126,8 +139,10 @@ export async function startServer(config: Config, statementCounter?: StatementCo
   return {
     url: `http://${config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost'}:${port}/graphql`,
     dataSource,
+    readPool,
     async stop() {
-      await apollo.stop();
+      await apollo.stop(); // drains requests in flight, offloaded ones included
+      await readPool?.stop();
       await dataSource.destroy();
     },
   };

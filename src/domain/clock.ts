@@ -9,6 +9,8 @@ export interface Clock {
   now(): Date;
   /** Today's calendar date in the given IANA time zone. */
   today(timeZone: string): IsoDate;
+  /** Set by fixedDateClock, so the clock can be rebuilt where functions cannot travel (worker threads). */
+  readonly fixedToday?: IsoDate;
 }
 
 export const systemClock: Clock = {
@@ -23,5 +25,5 @@ export function fixedInstantClock(instant: Date): Clock {
 
 /** A clock whose "today" is the given date in every zone (CAIRN_TODAY); instants run normally. */
 export function fixedDateClock(today: IsoDate): Clock {
-  return { now: () => new Date(), today: () => today };
+  return { now: () => new Date(), today: () => today, fixedToday: today };
 }

@@ -10,6 +10,7 @@ import { MilestoneSearch } from '../services/milestone-search';
 import { PlanReader } from '../services/plan-reader';
 import { PlanWriter } from '../services/plan-writer';
 import { ReportWriter } from '../services/report-writer';
+import { WriteLock } from '../services/write-lock';
 
 export interface AppServices {
   dataSource: DataSource;
@@ -20,11 +21,26 @@ export interface AppServices {
   reports: ReportWriter;
 }
 
+/** The services over one database; the writers share one lock, so writes run one at a time. */
+export function createServices(dataSource: DataSource, clock: Clock): AppServices {
+  const lock = new WriteLock();
+  const writer = new PlanWriter(dataSource, clock, lock);
+  return {
+    dataSource,
+    clock,
+    writer,
+    indicators: new IndicatorWriter(dataSource, clock, lock),
+    reports: new ReportWriter(dataSource, clock, lock),
+    importer: new CsvImporter(dataSource, clock, lock, writer),
+  };
+}
+
 export class RequestContext {
   reader: PlanReader;
   search: MilestoneSearch;
 
-  readonly startedAt = Date.now();
+  /** The estimated cost of the operation, set by the operation limits once it is validated. */
+  estimatedCost?: number;
 
   constructor(
     readonly services: AppServices,
@@ -32,6 +48,8 @@ export class RequestContext {
     /** Correlates this request's server-side log lines with what the client was told. */
     readonly requestId: string,
     readonly limits: Limits,
+    /** When the request arrived; a worker thread gets it from the main thread, so queueing counts toward the deadline. */
+    readonly startedAt = Date.now(),
   ) {
     this.reader = this.freshReader();
     this.search = new MilestoneSearch(services.dataSource, this.reader, viewer);

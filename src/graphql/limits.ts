@@ -78,7 +78,7 @@ export function operationLimits(limits: Limits): ApolloServerPlugin<RequestConte
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, request, schema }) {
+        async didResolveOperation({ contextValue, document, operation, request, schema }) {
           if (!operation) return; // Apollo answers OPERATION_RESOLUTION_FAILURE itself
           const fragments = new Map(
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
@@ -99,6 +99,7 @@ export function operationLimits(limits: Limits): ApolloServerPlugin<RequestConte
           } catch {
             return; // variables that do not fit the operation: execution reports them as BAD_USER_INPUT
           }
+          contextValue.estimatedCost = cost; // the offload plugin reads it to pick heavy reads
           if (cost > limits.cost) throw limitExceeded('cost', limits.cost, cost, 'The estimated query cost');
         },
       };

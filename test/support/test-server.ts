@@ -9,6 +9,7 @@ import { StatementCounter } from '../../src/data-source';
 import { fixedDateClock } from '../../src/domain/clock';
 import { Role } from '../../src/domain/enums';
 import { startServer } from '../../src/server';
+import { ReadPool } from '../../src/worker/read-pool';
 import { UserAdmin } from '../../src/services/auth';
 import { freshDatabase, sql, TestDatabase } from './database';
 
@@ -33,6 +34,8 @@ export interface TestServer extends Client {
   statements: StatementCounter;
   /** Where it keeps its data (a SQLite file, or a PostgreSQL database when DATABASE_URL is set). */
   database: TestDatabase;
+  /** The worker threads of offloaded queries (only with `offloadCost`). */
+  readPool: ReadPool | undefined;
   /** A new user with a token, e.g. an EDITOR of SFPD. */
   newToken(role: Role, agencyShortName?: string, name?: string, readOnly?: boolean): Promise<string>;
   /** A client that sends this token, or no token at all (null). */
@@ -40,7 +43,13 @@ export interface TestServer extends Client {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { today?: string; seed?: boolean; anonymousRead?: boolean; limits?: Partial<Limits> } = {}): Promise<TestServer> {
+/**
+ * `offloadCost` sends queries above that estimated cost to worker threads; off by default, so
+ * that everything runs on the main thread where the StatementCounter sees it.
+ */
+export async function startTestServer(
+  options: { today?: string; seed?: boolean; anonymousRead?: boolean; limits?: Partial<Limits>; offloadCost?: number; readWorkers?: number } = {},
+): Promise<TestServer> {
   const database = await freshDatabase();
   const today = options.today ?? '2026-11-28';
   const statements = new StatementCounter();
@@ -56,6 +65,8 @@ export async function startTestServer(options: { today?: string; seed?: boolean;
       anonymousRead: options.anonymousRead ?? false,
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       clock: fixedDateClock(today),
+      offloadCost: options.offloadCost ?? 0,
+      readWorkers: options.readWorkers ?? 1,
     },
     statements,
   );
@@ -88,6 +99,7 @@ export async function startTestServer(options: { today?: string; seed?: boolean;
     dataSource: server.dataSource,
     statements,
     database,
+    readPool: server.readPool,
     adminToken,
     gql: admin.gql,
     ok: admin.ok,

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, DEFAULT_READ_WORKERS, loadConfig } from '../../src/config';
 
 describe('configuration from the environment', () => {
   it('defaults: port 4000, SQLite file in data/, sample plans on an empty database, no error details', () => {
@@ -21,5 +21,13 @@ describe('configuration from the environment', () => {
   it('CAIRN_SEED=false keeps an empty database empty; NODE_ENV=development shows error details', () => {
     expect(loadConfig({ CAIRN_SEED: 'false' }).seedWhenEmpty).to.equal(false);
     expect(loadConfig({ NODE_ENV: 'development' }).exposeErrorDetails).to.equal(true);
+  });
+
+  it('offloading: above cost 2000 by default, 0 turns it off; at least one worker', () => {
+    expect(loadConfig({})).to.include({ offloadCost: 2000, readWorkers: DEFAULT_READ_WORKERS });
+    expect(DEFAULT_READ_WORKERS).to.be.at.least(1);
+    expect(loadConfig({ CAIRN_OFFLOAD_COST: '0', CAIRN_READ_WORKERS: '3' })).to.include({ offloadCost: 0, readWorkers: 3 });
+    expect(() => loadConfig({ CAIRN_OFFLOAD_COST: '-1' })).to.throw(ConfigError, /CAIRN_OFFLOAD_COST/);
+    expect(() => loadConfig({ CAIRN_READ_WORKERS: '0' })).to.throw(ConfigError, /CAIRN_READ_WORKERS/);
   });
 });
