@@ -23,6 +23,7 @@ import { IndicatorWriter } from './services/indicator-writer';
 import { PlanWriter } from './services/plan-writer';
 import { ReportWriter } from './services/report-writer';
 import { reportRoutes } from './http/reports';
+import { webRoutes } from './http/web';
 import { WriteLock } from './services/write-lock';
 
 export interface RunningServer {
@@ -111,6 +112,7 @@ export async function startServer(config: Config, statementCounter?: StatementCo
   });
   const contextFor = async (req: Request, tokenFromQuery = false) =>
     new RequestContext(services, await viewerOf(req, authenticator, config.anonymousRead, tokenFromQuery), randomUUID(), config.limits);
+  app.use(webRoutes()); // before /graphql: a browser's GET /graphql gets the IDE
   app.use('/graphql', express.json({ limit: config.limits.bodyBytes }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use(exportRoutes(contextFor));
   app.use(reportRoutes(contextFor));
