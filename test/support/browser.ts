@@ -13,9 +13,13 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export const ARTIFACTS = path.resolve(__dirname, '..', '..', '..', 'test-artifacts');
 
-/** Skips the suite, saying why, where Chromium is not installed (a fresh machine); .ci/run installs it. */
+/**
+ * Skips the suite, saying why, where Chromium is not installed (a fresh machine). .ci/run installs
+ * it and sets CAIRN_BROWSER_TESTS=required, so that there a missing browser fails instead.
+ */
 export function skipWithoutChromium(context: Mocha.Context): void {
   if (fs.existsSync(CHROMIUM)) return;
+  if (process.env.CAIRN_BROWSER_TESTS === 'required') throw new Error(`CAIRN_BROWSER_TESTS=required, but there is no Chromium at ${CHROMIUM}.`);
   console.log(`    Skipping the browser tests: no Chromium at ${CHROMIUM}. Install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.`);
   context.skip();
 }
