@@ -202,6 +202,14 @@ describe('Browser: the dashboard at /dashboard, its figures against the API', fu
     await page.getByRole('alert').getByText('npm run --silent dev-token').waitFor();
   });
 
+  it('a token the server turns away is forgotten, and the sign-in form comes back', async () => {
+    const page = await open({ token: 'cairn_not-a-token-this-server-issued', expectedFailures: ['401 /graphql'] });
+    await page.goto(`${origin()}/dashboard`);
+    await page.getByRole('alert').getByText('The token is unknown, revoked or expired.').waitFor();
+    expect(await page.getByLabel('Token').isVisible()).to.equal(true);
+    expect(await page.evaluate("localStorage.getItem('cairn.token')")).to.equal(null);
+  });
+
   it('works on a phone: nothing wider than the screen, every control labelled and reachable by keyboard', async () => {
     const page = await open({ width: 390, height: 844 });
     await page.goto(`${origin()}/dashboard`);

@@ -46,11 +46,23 @@ function urlOf(state: State): string {
   return `/dashboard${q.size ? `?${q}` : ''}`;
 }
 
+/** The plans the viewer may see, loaded once per sign-in. */
+let plans: api.PlanSummary[] = [];
+
 function showError(error: unknown): void {
   const unauthenticated = error instanceof ApiError && error.code === 'UNAUTHENTICATED';
-  alertBox.textContent = unauthenticated ? `${error.message} ${HOW_TO_SIGN_IN}` : error instanceof Error ? error.message : String(error);
+  if (unauthenticated) {
+    // A stored token the server turns away (revoked, expired) is forgotten, so the form is back.
+    const rejected = storedToken() !== null;
+    storeToken(null);
+    plans = [];
+    showViewer(null);
+    alertBox.textContent = `${rejected ? `${error.message} ` : ''}${HOW_TO_SIGN_IN}`;
+  } else {
+    alertBox.textContent = error instanceof Error ? error.message : String(error);
+  }
   alertBox.hidden = false;
-  if (unauthenticated && !signInForm.hidden) tokenInput.focus();
+  if (unauthenticated) tokenInput.focus();
 }
 
 function showViewer(viewer: api.Viewer | null): void {
@@ -60,15 +72,17 @@ function showViewer(viewer: api.Viewer | null): void {
   $<HTMLElement>('viewer').textContent = viewer ? `Signed in as ${viewer.name}${viewer.role ? ` (${viewer.role})` : ''}` : 'Signed in';
 }
 
-let plans: api.PlanSummary[] = [];
-
 /** The plan running on the date, else the latest to start. */
 function defaultPlan(asOf: string): string | null {
   const running = plans.find((p) => p.startDate <= asOf && asOf <= p.endDate);
   return (running ?? [...plans].sort((a, b) => b.startDate.localeCompare(a.startDate))[0])?.id ?? null;
 }
 
+/** Counts renders, so that an answer arriving after the reader has moved on is dropped. */
+let latest = 0;
+
 async function render(): Promise<void> {
+  const ticket = ++latest;
   const state = stateFromUrl();
   alertBox.hidden = true;
   asOfInput.value = state.asOf;
@@ -86,15 +100,18 @@ async function render(): Promise<void> {
     }
     planSelect.value = state.plan;
     view.setAttribute('aria-busy', 'true');
-    view.replaceChildren(state.milestone ? await milestoneView(state, state.milestone) : await planView(state, state.plan));
+    const content = state.milestone ? await milestoneView(state, state.milestone) : await planView(state, state.plan);
+    if (ticket !== latest) return;
+    view.replaceChildren(content);
     const heading = view.querySelector('h2')?.textContent ?? 'Plan';
     document.title = `${heading} — Cairn dashboard`;
     $<HTMLElement>('status').textContent = `Showing ${heading} as of ${state.asOf}.`;
   } catch (error) {
+    if (ticket !== latest) return;
     view.replaceChildren();
     showError(error);
   } finally {
-    view.removeAttribute('aria-busy');
+    if (ticket === latest) view.removeAttribute('aria-busy');
   }
 }
 
