@@ -21,6 +21,7 @@ import { buildCairnSchema } from './graphql/schema';
 import { Authenticator, bearerToken } from './services/auth';
 import { unauthenticated } from './services/errors';
 import { reportRoutes } from './http/reports';
+import { webRoutes } from './http/web';
 import { ReadPool } from './worker/read-pool';
 
 export interface RunningServer {
@@ -124,6 +125,7 @@ export async function startServer(config: Config, statementCounter?: StatementCo
   });
   const contextFor = async (req: Request, tokenFromQuery = false) =>
     new RequestContext(services, await viewerOf(req, authenticator, config.anonymousRead, tokenFromQuery), randomUUID(), config.limits);
+  app.use(webRoutes()); // before /graphql: a browser's GET /graphql gets the IDE
   app.use('/graphql', express.json({ limit: config.limits.bodyBytes }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use(exportRoutes(contextFor));
   app.use(reportRoutes(contextFor));

@@ -1,0 +1,256 @@
+import { expect } from 'chai';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, Locator, Page } from 'playwright-core';
+import { Role } from '../../src/domain/enums';
+import { foreignRequests, launchBrowser, openSession, screenshot, Session, skipWithoutChromium } from '../support/browser';
+import { insertSyntheticPlan, syntheticPlan } from '../../seeds/synthetic-plan';
+import { Client, samplePlans, startTestServer, TestServer } from '../support/test-server';
+
+const STATUSES = ['OVERDUE', 'AT_RISK', 'ON_TRACK', 'NOT_STARTED', 'COMPLETED', 'COMPLETED_LATE', 'CANCELLED'] as const;
+type Counts = Record<(typeof STATUSES)[number] | 'total', number>;
+
+/** The figures the page should show, asked of the API directly with the same token and date. */
+interface Expected {
+  plan: {
+    title: string;
+    health: string | null;
+    progress: number | null;
+    statusCounts: Counts;
+    dashboard: {
+      overdue: { statusReason: string; milestone: { code: string; leadAgency: { shortName: string } } }[];
+      atRisk: { statusReason: string; milestone: { code: string; leadAgency: { shortName: string } } }[];
+      goals: { key: string; progress: number | null; milestoneCount: number }[];
+      agencies: { key: string; label: string; milestoneCount: number; statusCounts: Counts }[];
+    };
+  };
+}
+
+async function expected(client: Client, planId: string, asOf: string): Promise<Expected> {
+  return client.ok<Expected>(
+    `query($id: ID!, $asOf: Date!) { plan(id: $id) {
+      title health(asOf: $asOf) progress(asOf: $asOf) statusCounts(asOf: $asOf) { ${STATUSES.join(' ')} total }
+      dashboard(asOf: $asOf) {
+        overdue { statusReason milestone { code leadAgency { shortName } } }
+        atRisk { statusReason milestone { code leadAgency { shortName } } }
+        goals: breakdown(by: GOAL) { key progress milestoneCount }
+        agencies: breakdown(by: AGENCY) { key label milestoneCount statusCounts { ${STATUSES.join(' ')} total } }
+      }
+    } }`,
+    { id: planId, asOf },
+  );
+}
+
+/** One attribute of every element a locator matches (the tests are compiled without DOM typings). */
+const attributes = async (locator: Locator, name: string) => Promise.all((await locator.all()).map((l) => l.getAttribute(name)));
+
+/** The page writes percentages with one decimal at most. */
+const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 10) / 10}%`);
+const words = (constant: string) => constant.charAt(0) + constant.slice(1).toLowerCase().replace(/_/g, ' ');
+
+/** Waits for the plan's page on that date, then checks every figure on it against the API's. */
+async function expectPageMatchesApi(page: Page, want: Expected, asOf: string): Promise<void> {
+  const plan = want.plan;
+  await page.getByRole('heading', { level: 2, name: plan.title }).waitFor();
+  await page.locator('[data-figure="asOf"] dd', { hasText: asOf }).waitFor();
+  expect(await page.locator('[data-figure="health"] dd').textContent()).to.equal(plan.health ? words(plan.health) : 'Nothing to measure');
+  expect(await page.locator('[data-figure="progress"] dd').textContent()).to.equal(percent(plan.progress));
+  for (const status of [...STATUSES, 'total'] as const) {
+    expect(await page.locator(`.counts [data-status="${status}"] .count-value`).textContent(), status).to.equal(String(plan.statusCounts[status]));
+  }
+  // The lists show their first 15 milestones (all of them after "Show all"), in the API's order.
+  for (const [list, items] of [['h-overdue', plan.dashboard.overdue], ['h-at-risk', plan.dashboard.atRisk]] as const) {
+    const section = page.locator(`section[aria-labelledby="${list}"]`);
+    expect(await section.locator('h3').textContent()).to.match(new RegExp(`\\(${items.length}\\)$`));
+    const shown = items.slice(0, 15);
+    expect(await attributes(section.locator('li'), 'data-code')).to.deep.equal(shown.map((i) => i.milestone.code));
+    expect(await section.locator('li .reason').allTextContents()).to.deep.equal(shown.map((i) => i.statusReason));
+    expect((await section.locator('li .agency').allTextContents()).map((text) => text.replace(/.*\((.*)\)$/, '$1'))).to.deep.equal(shown.map((i) => i.milestone.leadAgency.shortName));
+  }
+  expect(await attributes(page.locator('.bars li'), 'data-key')).to.deep.equal(plan.dashboard.goals.map((g) => g.key));
+  expect(await page.locator('.bars li .bar-value').allTextContents()).to.deep.equal(plan.dashboard.goals.map((g) => percent(g.progress)));
+  const agencyRows = page.locator('table.agencies tbody tr');
+  expect(await agencyRows.count()).to.equal(plan.dashboard.agencies.length);
+  for (const agency of plan.dashboard.agencies) {
+    const cells = await page.locator(`table.agencies tr[data-key="${agency.key}"] > *`).allTextContents();
+    expect(cells.slice(0, 2)).to.deep.equal([agency.label, String(agency.milestoneCount)]);
+    expect(cells[4]).to.equal(String(agency.statusCounts.OVERDUE));
+  }
+}
+
+describe('Browser: the dashboard at /dashboard, its figures against the API', function () {
+  let server: TestServer;
+  let browser: Browser;
+  let session: Session | undefined;
+  let plans: { first: string; current: string };
+  const origin = () => new URL(server.url).origin;
+  const open = async (options: Parameters<typeof openSession>[1] = {}) => {
+    session = await openSession(browser, { token: server.adminToken, today: server.today, ...options });
+    return session.page;
+  };
+
+  before(async function () {
+    skipWithoutChromium(this);
+    server = await startTestServer();
+    plans = await samplePlans(server);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async function () {
+    if (!session) return;
+    await screenshot(session.page, `dashboard-${this.currentTest?.title.replace(/\W+/g, '-').slice(0, 80)}`);
+    const { problems, requests } = session;
+    await session.context.close();
+    session = undefined;
+    if (this.currentTest?.state === 'passed') {
+      expect(problems, 'console errors, page errors or failed requests').to.deep.equal([]);
+      expect(foreignRequests(requests, origin()), 'requests to other hosts').to.deep.equal([]);
+    }
+  });
+
+  it('/ opens the current sample plan as of today, every figure as the API gives it', async () => {
+    const page = await open();
+    await page.goto(`${origin()}/`);
+    expect(new URL(page.url()).pathname).to.equal('/dashboard');
+    await expectPageMatchesApi(page, await expected(server, plans.current, server.today), server.today);
+    // The timeline holds every milestone once, coloured by its status on the date.
+    const want = (await expected(server, plans.current, server.today)).plan.statusCounts;
+    await page.locator('a.tl-row').nth(want.total - 1).waitFor();
+    const statuses = await attributes(page.locator('a.tl-row'), 'data-status');
+    expect(statuses).to.have.length(want.total);
+    for (const status of STATUSES) expect(statuses.filter((s) => s === status), status).to.have.length(want[status]);
+    const file = await screenshot(page, 'dashboard-1280');
+    // The README's screenshot: regenerated on purpose, not on every run (fonts differ between machines).
+    if (process.env.UPDATE_SCREENSHOTS) fs.copyFileSync(file, path.resolve(__dirname, '..', '..', '..', 'docs', 'dashboard.png'));
+  });
+
+  it('switching the as-of date and the plan shows the API figures of that date and plan', async () => {
+    const page = await open();
+    await page.goto(`${origin()}/dashboard`);
+    await page.getByRole('heading', { level: 2 }).waitFor();
+    await page.getByLabel('As of').fill('2026-06-30');
+    await expectPageMatchesApi(page, await expected(server, plans.current, '2026-06-30'), '2026-06-30');
+    expect(new URL(page.url()).searchParams.get('asOf')).to.equal('2026-06-30');
+    // The finished plan at the end of fiscal 2015, the README's analyst question.
+    await page.getByLabel('Plan').selectOption(plans.first);
+    await page.getByLabel('As of').fill('2015-06-30');
+    await expectPageMatchesApi(page, await expected(server, plans.first, '2015-06-30'), '2015-06-30');
+    // Back goes to the previous date, as the address says.
+    await page.goBack();
+    await page.locator('[data-figure="asOf"] dd', { hasText: '2026-06-30' }).waitFor();
+  });
+
+  it('follows a milestone from the overdue list to its page and back', async () => {
+    const page = await open();
+    await page.goto(`${origin()}/dashboard`);
+    const first = page.locator('section[aria-labelledby="h-overdue"] li a').first();
+    const code = await page.locator('section[aria-labelledby="h-overdue"] li').first().getAttribute('data-code');
+    await first.click();
+    const id = new URL(page.url()).searchParams.get('milestone');
+    const { milestone } = await server.ok<{ milestone: { code: string; title: string; statusReason: string; dueDate: string; baselineDueDate: string; dueDateChanges: unknown[]; updates: unknown[] } }>(
+      `query($id: ID!, $asOf: Date!) { milestone(id: $id) { code title statusReason(asOf: $asOf) dueDate(asOf: $asOf) baselineDueDate dueDateChanges { id } updates(asOf: $asOf) { id } } }`,
+      { id, asOf: server.today },
+    );
+    expect(milestone.code).to.equal(code);
+    await page.getByRole('heading', { level: 2, name: `${milestone.code} ${milestone.title}` }).waitFor();
+    expect(await page.locator('[data-fact="Why"] dd').textContent()).to.equal(milestone.statusReason);
+    expect(await page.locator('[data-fact="Due"] dd').textContent()).to.equal(milestone.dueDate);
+    expect(await page.locator('[data-fact="Baseline due"] dd').textContent()).to.contain(milestone.baselineDueDate);
+    expect(await page.getByRole('region', { name: 'Progress updates' }).locator('tbody tr').count()).to.equal(milestone.updates.length);
+    const moves = page.getByRole('region', { name: 'Due date moves' }).locator('tbody tr');
+    expect(milestone.dueDateChanges.length ? await moves.count() : 0).to.equal(milestone.dueDateChanges.length);
+    await page.getByRole('link', { name: /^← / }).click();
+    await page.locator('section[aria-labelledby="h-overdue"]').waitFor();
+  });
+
+  it('the CSV export downloads with the token in a header, as many rows as the API has milestones', async () => {
+    const page = await open();
+    await page.goto(`${origin()}/dashboard`);
+    const saved = page.waitForEvent('download');
+    await page.getByRole('link', { name: `Milestones as of ${server.today} (CSV)` }).click();
+    const file = await (await saved).path();
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+    const { milestones } = await server.ok<{ milestones: { totalCount: number } }>('query($p: ID!) { milestones(filter: { planId: $p }) { totalCount } }', { p: plans.current });
+    expect(lines[0]).to.match(/^code,title,/);
+    expect(lines).to.have.length(milestones.totalCount + 1);
+  });
+
+  it("shows a viewer what that viewer's token may see: no restricted milestones of other agencies", async () => {
+    const token = await server.newToken(Role.VIEWER, 'DOSW');
+    const page = await open({ token });
+    await page.goto(`${origin()}/dashboard`);
+    const theirs = await expected(server.as(token), plans.current, server.today);
+    await expectPageMatchesApi(page, theirs, server.today);
+    expect(theirs.plan.statusCounts.total).to.be.below((await expected(server, plans.current, server.today)).plan.statusCounts.total);
+    await page.locator('a.tl-row').nth(theirs.plan.statusCounts.total - 1).waitFor();
+    expect(await page.locator('a.tl-row').count()).to.equal(theirs.plan.statusCounts.total);
+    await page.getByText('Signed in as Test viewer of DOSW (VIEWER)').waitFor();
+  });
+
+  it('without a token, says how to get one; signing in shows the plan', async () => {
+    const page = await open({ token: undefined, expectedFailures: ['401 /graphql'] });
+    await page.goto(`${origin()}/dashboard`);
+    await page.getByRole('alert').getByText('npm run --silent dev-token').waitFor();
+    await page.getByLabel('Token').fill(server.adminToken);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectPageMatchesApi(page, await expected(server, plans.current, server.today), server.today);
+    expect(await page.getByRole('alert').isHidden()).to.equal(true);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('alert').getByText('npm run --silent dev-token').waitFor();
+  });
+
+  it('a token the server turns away is forgotten, and the sign-in form comes back', async () => {
+    const page = await open({ token: 'cairn_not-a-token-this-server-issued', expectedFailures: ['401 /graphql'] });
+    await page.goto(`${origin()}/dashboard`);
+    await page.getByRole('alert').getByText('The token is unknown, revoked or expired.').waitFor();
+    expect(await page.getByLabel('Token').isVisible()).to.equal(true);
+    expect(await page.evaluate("localStorage.getItem('cairn.token')")).to.equal(null);
+  });
+
+  it('works on a phone: nothing wider than the screen, every control labelled and reachable by keyboard', async () => {
+    const page = await open({ width: 390, height: 844 });
+    await page.goto(`${origin()}/dashboard`);
+    await expectPageMatchesApi(page, await expected(server, plans.current, server.today), server.today);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).to.be.at.most(390);
+    await screenshot(page, 'dashboard-phone');
+    // The first Tab reaches the skip link, which takes the keyboard to the dashboard itself.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).to.equal('Skip to the dashboard');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).to.equal('view');
+    // Then the first overdue milestone is a few Tabs away and Enter follows it.
+    const firstOverdue = await page.locator('section[aria-labelledby="h-overdue"] li a').first().textContent();
+    for (let i = 0; i < 5 && (await page.evaluate('document.activeElement.textContent')) !== firstOverdue; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/milestone=/);
+  });
+
+  it('stays usable with 2,000 milestones: goals start closed and load their milestones when opened', async () => {
+    const planId = await insertSyntheticPlan(server.dataSource, syntheticPlan({ milestones: 2000, seed: 1, today: server.today }));
+    // The browser's own clock times the page (the server shares this process, so the test's
+    // clock would count the server's work on later requests too); the date goes in the address.
+    const page = await open({ today: undefined });
+    await page.addInitScript(`new MutationObserver((_, o) => { if (document.querySelector('main h2')) { window.cairnShownAt = performance.now(); o.disconnect(); } }).observe(document, { childList: true, subtree: true })`);
+    await page.goto(`${origin()}/dashboard?plan=${encodeURIComponent(planId)}&asOf=${server.today}`);
+    await page.getByRole('heading', { level: 2 }).waitFor();
+    const loadMs = Math.round(Number(await page.evaluate('window.cairnShownAt')));
+    await expectPageMatchesApi(page, await expected(server, planId, server.today), server.today);
+    const { plan } = await expected(server, planId, server.today);
+    const groups = page.locator('details.tl-group');
+    expect(await groups.count()).to.equal(plan.dashboard.goals.length);
+    expect(await page.locator('a.tl-row').count()).to.equal(0);
+    const opened = plan.dashboard.goals.length - 1;
+    const rows = plan.dashboard.goals[opened].milestoneCount;
+    await groups.nth(opened).locator('summary').click();
+    await groups.nth(opened).locator('a.tl-row').nth(rows - 1).waitFor();
+    expect(await page.locator('a.tl-row').count()).to.equal(rows);
+    const overdue = page.locator('section[aria-labelledby="h-overdue"]');
+    await overdue.getByRole('button', { name: `Show all ${plan.dashboard.overdue.length}` }).click();
+    expect(await overdue.locator('li').count()).to.equal(plan.dashboard.overdue.length);
+    console.log(`      (2,000 milestones: dashboard shown in ${loadMs} ms)`);
+  });
+});
+

@@ -1,0 +1,171 @@
+/** The dashboard's GraphQL queries and the shapes they return: everything through the public API. */
+import { gql } from '../shared/graphql';
+
+export const STATUSES = ['OVERDUE', 'AT_RISK', 'ON_TRACK', 'NOT_STARTED', 'COMPLETED', 'COMPLETED_LATE', 'CANCELLED'] as const;
+export type Status = (typeof STATUSES)[number];
+export type StatusCounts = Record<Status | 'total', number>;
+export type Health = 'AT_RISK' | 'COMPLETED' | 'NOT_STARTED' | 'OFF_TRACK' | 'ON_TRACK';
+
+export interface PlanSummary {
+  id: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  fiscalYearStartMonth: number;
+}
+
+export interface Viewer {
+  name: string;
+  role: string | null;
+}
+
+export interface Group {
+  key: string;
+  label: string;
+  milestoneCount: number;
+  progress: number | null;
+  health: Health | null;
+  overdueDays: number;
+  statusCounts: StatusCounts;
+}
+
+export interface OnDate {
+  status: Status;
+  statusReason: string;
+  dueDate: string;
+  daysOverdue: number;
+  progress: number;
+  milestone: { id: string; code: string; title: string; leadAgency: { shortName: string; name: string } };
+}
+
+export interface HistoryPoint {
+  date: string;
+  progress: number | null;
+  expectedProgress: number | null;
+}
+
+export interface Overview {
+  viewer: Viewer;
+  plan: PlanSummary & {
+    health: Health | null;
+    progress: number | null;
+    statusCounts: StatusCounts;
+    dashboard: { overdue: OnDate[]; atRisk: OnDate[]; goals: Group[]; agencies: Group[] };
+  } | null;
+}
+
+export interface TimelineMilestone {
+  id: string;
+  code: string;
+  title: string;
+  startDate: string;
+  dueDate: string;
+  baselineDueDate: string;
+  status: Status;
+  leadAgency: { shortName: string };
+}
+
+export interface MilestoneDetail {
+  id: string;
+  code: string;
+  title: string;
+  description: string;
+  visibility: string;
+  startDate: string;
+  dueDate: string;
+  baselineDueDate: string;
+  slipDays: number;
+  completedOn: string | null;
+  status: Status;
+  statusReason: string;
+  progress: number;
+  expectedProgress: number;
+  forecastCompletion: string | null;
+  goal: { code: string; title: string };
+  plan: { id: string; title: string };
+  leadAgency: { shortName: string; name: string };
+  partners: { role: string; agency: { shortName: string } }[];
+  dueDateChanges: { changedOn: string; fromDate: string; toDate: string; reason: string }[];
+  updates: { reportedOn: string; percentComplete: number; note: string; author: string }[];
+  dependsOn: { id: string; code: string; title: string; status: Status }[];
+}
+
+const COUNTS = 'OVERDUE AT_RISK ON_TRACK NOT_STARTED COMPLETED COMPLETED_LATE CANCELLED total';
+const GROUP = `key label milestoneCount progress health overdueDays statusCounts { ${COUNTS} }`;
+const ON_DATE = 'status statusReason dueDate daysOverdue progress milestone { id code title leadAgency { shortName name } }';
+
+export async function plans(): Promise<{ viewer: Viewer; plans: PlanSummary[] }> {
+  return gql('{ viewer { name role } plans { id title startDate endDate fiscalYearStartMonth } }');
+}
+
+/** Figures, lists and breakdowns of one plan on one date, in one request. */
+export async function overview(planId: string, asOf: string): Promise<Overview> {
+  return gql(
+    `query Overview($planId: ID!, $asOf: Date!) {
+      viewer { name role }
+      plan(id: $planId) {
+        id title startDate endDate fiscalYearStartMonth
+        health(asOf: $asOf) progress(asOf: $asOf) statusCounts(asOf: $asOf) { ${COUNTS} }
+        dashboard(asOf: $asOf) {
+          overdue { ${ON_DATE} }
+          atRisk { ${ON_DATE} }
+          goals: breakdown(by: GOAL) { ${GROUP} }
+          agencies: breakdown(by: AGENCY) { ${GROUP} }
+        }
+      }
+    }`,
+    { planId, asOf },
+  );
+}
+
+/**
+ * The progress trend, in its own request: it recomputes the plan at every period end, which on a
+ * large plan takes longer than everything else together, and the rest of the page need not wait.
+ */
+export async function trend(planId: string, from: string, to: string, interval: 'MONTH' | 'QUARTER'): Promise<HistoryPoint[]> {
+  const data: { plan: { progressHistory: HistoryPoint[] } | null } = await gql(
+    `query Trend($planId: ID!, $from: Date!, $to: Date!, $interval: Interval!) {
+      plan(id: $planId) { progressHistory(from: $from, to: $to, interval: $interval) { date progress expectedProgress } }
+    }`,
+    { planId, from, to, interval },
+  );
+  return data.plan?.progressHistory ?? [];
+}
+
+/** Every milestone of one goal (nested goals included), a page of 100 at a time. */
+export async function goalMilestones(planId: string, goalId: string, asOf: string): Promise<TimelineMilestone[]> {
+  const all: TimelineMilestone[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: { milestones: { nodes: TimelineMilestone[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await gql(
+      `query GoalMilestones($filter: MilestoneFilter!, $asOf: Date!, $after: String) {
+        milestones(filter: $filter, first: 100, after: $after, orderBy: { field: DUE_DATE }) {
+          nodes { id code title startDate dueDate(asOf: $asOf) baselineDueDate status(asOf: $asOf) leadAgency { shortName } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }`,
+      { filter: { planId, goalId, asOf }, asOf, after },
+    );
+    all.push(...page.milestones.nodes);
+    if (!page.milestones.pageInfo.hasNextPage) return all;
+    after = page.milestones.pageInfo.endCursor;
+  }
+}
+
+export async function milestone(id: string, asOf: string): Promise<MilestoneDetail | null> {
+  const data: { milestone: MilestoneDetail | null } = await gql(
+    `query Milestone($id: ID!, $asOf: Date!) {
+      milestone(id: $id) {
+        id code title description visibility startDate dueDate(asOf: $asOf) baselineDueDate slipDays(asOf: $asOf) completedOn(asOf: $asOf)
+        status(asOf: $asOf) statusReason(asOf: $asOf) progress(asOf: $asOf) expectedProgress(asOf: $asOf) forecastCompletion(asOf: $asOf)
+        goal { code title } plan { id title } leadAgency { shortName name }
+        partners { role agency { shortName } }
+        dueDateChanges { changedOn fromDate toDate reason }
+        updates(asOf: $asOf) { reportedOn percentComplete note author }
+        dependsOn { id code title status(asOf: $asOf) }
+      }
+    }`,
+    { id, asOf },
+  );
+  return data.milestone;
+}

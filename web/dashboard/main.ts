@@ -1,0 +1,347 @@
+/**
+ * The plan dashboard at /dashboard: the state lives in the address (?plan=…&asOf=…&milestone=…)
+ * so every view can be bookmarked and shared; the data comes from the public GraphQL API with
+ * the viewer's token, so it shows exactly what that viewer may see.
+ */
+import './dashboard.css';
+import { ApiError, download } from '../shared/graphql';
+import { HOW_TO_SIGN_IN, storedToken, storeToken } from '../shared/token';
+import * as api from './api';
+import { goalBars, trendChart } from './charts';
+import { h, percent, words } from './dom';
+import { timeline } from './timeline';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const view = $<HTMLElement>('view');
+const alertBox = $<HTMLElement>('alert');
+const planSelect = $<HTMLSelectElement>('plan');
+const asOfInput = $<HTMLInputElement>('as-of');
+const signInForm = $<HTMLFormElement>('sign-in');
+const tokenInput = $<HTMLInputElement>('token');
+const signedIn = $<HTMLElement>('signed-in');
+
+/** Today on this computer's calendar: the default "as of", sent explicitly so figures and the today line agree. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+interface State {
+  plan: string | null;
+  asOf: string;
+  milestone: string | null;
+}
+
+function stateFromUrl(): State {
+  const q = new URLSearchParams(location.search);
+  const asOf = q.get('asOf');
+  return { plan: q.get('plan'), asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : localToday(), milestone: q.get('milestone') };
+}
+
+function urlOf(state: State): string {
+  const q = new URLSearchParams();
+  if (state.plan) q.set('plan', state.plan);
+  if (state.asOf !== localToday()) q.set('asOf', state.asOf);
+  if (state.milestone) q.set('milestone', state.milestone);
+  return `/dashboard${q.size ? `?${q}` : ''}`;
+}
+
+/** The plans the viewer may see, loaded once per sign-in. */
+let plans: api.PlanSummary[] = [];
+
+function showError(error: unknown): void {
+  const unauthenticated = error instanceof ApiError && error.code === 'UNAUTHENTICATED';
+  if (unauthenticated) {
+    // A stored token the server turns away (revoked, expired) is forgotten, so the form is back.
+    const rejected = storedToken() !== null;
+    storeToken(null);
+    plans = [];
+    showViewer(null);
+    alertBox.textContent = `${rejected ? `${error.message} ` : ''}${HOW_TO_SIGN_IN}`;
+  } else {
+    alertBox.textContent = error instanceof Error ? error.message : String(error);
+  }
+  alertBox.hidden = false;
+  if (unauthenticated) tokenInput.focus();
+}
+
+function showViewer(viewer: api.Viewer | null): void {
+  const token = storedToken();
+  signInForm.hidden = Boolean(token);
+  signedIn.hidden = !token;
+  $<HTMLElement>('viewer').textContent = viewer ? `Signed in as ${viewer.name}${viewer.role ? ` (${viewer.role})` : ''}` : 'Signed in';
+}
+
+/** The plan running on the date, else the latest to start. */
+function defaultPlan(asOf: string): string | null {
+  const running = plans.find((p) => p.startDate <= asOf && asOf <= p.endDate);
+  return (running ?? [...plans].sort((a, b) => b.startDate.localeCompare(a.startDate))[0])?.id ?? null;
+}
+
+/** Counts renders, so that an answer arriving after the reader has moved on is dropped. */
+let latest = 0;
+
+async function render(): Promise<void> {
+  const ticket = ++latest;
+  const state = stateFromUrl();
+  alertBox.hidden = true;
+  asOfInput.value = state.asOf;
+  try {
+    if (plans.length === 0) {
+      const data = await api.plans();
+      plans = data.plans;
+      showViewer(data.viewer);
+      planSelect.replaceChildren(...plans.map((p) => h('option', { value: p.id }, p.title)));
+    }
+    state.plan ??= defaultPlan(state.asOf);
+    if (!state.plan) {
+      view.replaceChildren(h('p', {}, 'There is no plan to show yet.'));
+      return;
+    }
+    planSelect.value = state.plan;
+    view.setAttribute('aria-busy', 'true');
+    const content = state.milestone ? await milestoneView(state, state.milestone) : await planView(state, state.plan);
+    if (ticket !== latest) return;
+    view.replaceChildren(content);
+    const heading = view.querySelector('h2')?.textContent ?? 'Plan';
+    document.title = `${heading} — Cairn dashboard`;
+    $<HTMLElement>('status').textContent = `Showing ${heading} as of ${state.asOf}.`;
+  } catch (error) {
+    if (ticket !== latest) return;
+    view.replaceChildren();
+    showError(error);
+  } finally {
+    if (ticket === latest) view.removeAttribute('aria-busy');
+  }
+}
+
+function navigate(state: State): void {
+  history.pushState(null, '', urlOf(state));
+  void render();
+}
+
+function section(title: string, id: string, ...content: (Node | string)[]): HTMLElement {
+  return h('section', { 'aria-labelledby': id }, h('h3', { id }, title), ...content);
+}
+
+function counts(statusCounts: api.StatusCounts): HTMLElement {
+  return h(
+    'ul',
+    { class: 'counts' },
+    ...api.STATUSES.map((s) => h('li', { class: `count status-${s}`, 'data-status': s }, h('span', { class: 'count-value' }, statusCounts[s]), h('span', {}, words(s)))),
+    h('li', { class: 'count', 'data-status': 'total' }, h('span', { class: 'count-value' }, statusCounts.total), h('span', {}, 'Total')),
+  );
+}
+
+/** Lists show this many milestones at first; a large plan can have hundreds overdue. */
+const LIST_FIRST = 15;
+
+function milestoneList(items: api.OnDate[], state: State, empty: string): HTMLElement {
+  if (items.length === 0) return h('p', {}, empty);
+  const item = (i: api.OnDate) =>
+    h(
+      'li',
+      { 'data-code': i.milestone.code },
+      h('a', { href: urlOf({ ...state, milestone: i.milestone.id }) }, h('b', {}, i.milestone.code), ' ', i.milestone.title),
+      h('span', { class: 'reason' }, i.statusReason),
+      h('span', { class: 'agency' }, `Lead: ${i.milestone.leadAgency.name} (${i.milestone.leadAgency.shortName})`),
+    );
+  const list = h('ul', { class: 'list' }, ...items.slice(0, LIST_FIRST).map(item));
+  if (items.length <= LIST_FIRST) return list;
+  const more = h('button', { type: 'button' }, `Show all ${items.length}`);
+  more.addEventListener('click', () => {
+    list.append(...items.slice(LIST_FIRST).map(item));
+    more.remove();
+    (list.children[LIST_FIRST].querySelector('a') as HTMLElement).focus();
+  });
+  return h('div', {}, list, more);
+}
+
+function agencyTable(groups: api.Group[]): HTMLElement {
+  const head = ['Agency', 'Milestones', 'Progress', 'Health', 'Overdue', 'At risk', 'On track', 'Completed', 'Days overdue'];
+  return h(
+    'div',
+    { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Agencies table' },
+    h(
+      'table',
+      { class: 'agencies' },
+      h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'tbody',
+        {},
+        ...groups.map((g) =>
+          h(
+            'tr',
+            { 'data-key': g.key },
+            h('th', { scope: 'row' }, g.label),
+            h('td', {}, g.milestoneCount),
+            h('td', {}, percent(g.progress)),
+            h('td', {}, g.health ? words(g.health) : '–'),
+            h('td', {}, g.statusCounts.OVERDUE),
+            h('td', {}, g.statusCounts.AT_RISK),
+            h('td', {}, g.statusCounts.ON_TRACK),
+            h('td', {}, g.statusCounts.COMPLETED + g.statusCounts.COMPLETED_LATE),
+            h('td', {}, g.overdueDays),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Reporting year N of a date (fiscal years are named after the year they end in). */
+function reportingYear(date: string, startMonth: number): number {
+  const year = Number(date.slice(0, 4));
+  return startMonth > 1 && Number(date.slice(5, 7)) >= startMonth ? year + 1 : year;
+}
+
+/**
+ * The exports fetch with the token in a header and save the file: tokens stay out of URLs (which
+ * end up in histories and logs), and the CSV export takes no token in its URL at all.
+ */
+function downloadLink(label: string, url: string, filename: string): HTMLElement {
+  const link = h('a', { href: url, download: filename }, label);
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    download(url).then((blob) => {
+      const objectUrl = URL.createObjectURL(blob);
+      const save = h('a', { href: objectUrl, download: filename });
+      save.click();
+      setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+    }, showError);
+  });
+  return link;
+}
+
+function exportsList(plan: api.PlanSummary, asOf: string): HTMLElement {
+  const fy = plan.fiscalYearStartMonth > 1 ? 'FY' : '';
+  const last = reportingYear(asOf < plan.endDate ? asOf : plan.endDate, plan.fiscalYearStartMonth);
+  const years: number[] = [];
+  for (let y = reportingYear(plan.startDate, plan.fiscalYearStartMonth); y <= last; y++) years.push(y);
+  const id = encodeURIComponent(plan.id);
+  // A year is still running when the day after the as-of date falls in it.
+  const dayAfter = new Date(Date.parse(`${asOf}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const running = (y: number) => reportingYear(dayAfter, plan.fiscalYearStartMonth) === y && asOf < plan.endDate;
+  return h(
+    'ul',
+    { class: 'exports' },
+    ...years.map((y) => h('li', {}, downloadLink(`Annual report ${fy}${y}${running(y) ? ' so far' : ''} (HTML)`, `/reports/${id}/${y}.html`, `annual-report-${y}.html`))),
+    h('li', {}, downloadLink(`Milestones as of ${asOf} (CSV)`, `/export/milestones.csv?planId=${id}&asOf=${asOf}`, `milestones-${asOf}.csv`)),
+    h('li', {}, downloadLink(`Overdue and at risk as of ${asOf} (CSV)`, `/export/milestones.csv?planId=${id}&asOf=${asOf}&status=OVERDUE,AT_RISK`, `overdue-at-risk-${asOf}.csv`)),
+    h('li', {}, downloadLink('Due dates (iCalendar)', `/calendar/plan/${id}.ics`, 'milestones.ics'), h('span', { class: 'hint' }, ' — a calendar app can subscribe to this address with ?token= and a read-only token.')),
+  );
+}
+
+async function planView(state: State, planId: string): Promise<HTMLElement> {
+  const plan = plans.find((p) => p.id === planId);
+  if (!plan) throw new Error('This plan does not exist or is not visible to you.');
+  const data = await api.overview(planId, state.asOf);
+  showViewer(data.viewer);
+  const p = data.plan;
+  if (!p) throw new Error('This plan does not exist or is not visible to you.');
+  const trend = h('div', {}, h('p', {}, 'Loading the trend…'));
+  const from = state.asOf < plan.startDate ? state.asOf : plan.startDate;
+  const months = (Number(state.asOf.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(state.asOf.slice(5, 7)) - Number(from.slice(5, 7));
+  // Monthly points while they stay few and cheap; quarterly for long spans and large plans.
+  const interval = months > 24 || p.statusCounts.total > 500 ? 'QUARTER' : 'MONTH';
+  api.trend(planId, from, state.asOf, interval).then(
+    (points) => trend.replaceChildren(trendChart(points)),
+    (error) => trend.replaceChildren(h('p', {}, `The trend could not be loaded: ${error instanceof Error ? error.message : String(error)}`)),
+  );
+  return h(
+    'div',
+    {},
+    h('h2', {}, p.title),
+    h(
+      'dl',
+      { class: 'summary' },
+      h('div', { 'data-figure': 'health' }, h('dt', {}, 'Health'), h('dd', { class: `health-${p.health ?? 'NONE'}` }, p.health ? words(p.health) : 'Nothing to measure')),
+      h('div', { 'data-figure': 'progress' }, h('dt', {}, 'Progress'), h('dd', {}, percent(p.progress))),
+      h('div', { 'data-figure': 'asOf' }, h('dt', {}, 'As of'), h('dd', {}, state.asOf)),
+      h('div', { 'data-figure': 'period' }, h('dt', {}, 'Plan period'), h('dd', {}, `${p.startDate} – ${p.endDate}`)),
+    ),
+    section('Milestones by status', 'h-status', counts(p.statusCounts)),
+    h(
+      'div',
+      { class: 'columns' },
+      section(`Overdue (${p.dashboard.overdue.length})`, 'h-overdue', milestoneList(p.dashboard.overdue, state, 'Nothing is overdue.')),
+      section(`At risk (${p.dashboard.atRisk.length})`, 'h-at-risk', milestoneList(p.dashboard.atRisk, state, 'Nothing is at risk.')),
+    ),
+    h('div', { class: 'columns' }, section('Progress by goal', 'h-goals', goalBars(p.dashboard.goals)), section('Progress trend', 'h-trend', trend)),
+    section(
+      'Timeline',
+      'h-timeline',
+      timeline({
+        start: p.startDate,
+        end: p.endDate,
+        asOf: state.asOf,
+        goals: p.dashboard.goals,
+        milestoneCount: p.statusCounts.total,
+        load: (goalId) => api.goalMilestones(planId, goalId, state.asOf),
+        href: (id) => urlOf({ ...state, milestone: id }),
+        onError: showError,
+      }),
+    ),
+    section('By lead agency', 'h-agencies', agencyTable(p.dashboard.agencies)),
+    section('Reports and exports', 'h-exports', exportsList(p, state.asOf)),
+  );
+}
+
+async function milestoneView(state: State, id: string): Promise<HTMLElement> {
+  const m = await api.milestone(id, state.asOf);
+  if (!m) throw new Error('This milestone does not exist or is not visible to you.');
+  const back = h('a', { href: urlOf({ ...state, plan: m.plan.id, milestone: null }) }, `← ${m.plan.title}`);
+  const facts: [string, string][] = [
+    ['Status', words(m.status)],
+    ['Why', m.statusReason],
+    ['Progress', `${percent(m.progress)} (expected ${percent(m.expectedProgress)})`],
+    ['Goal', `${m.goal.code} ${m.goal.title}`],
+    ['Lead agency', `${m.leadAgency.name} (${m.leadAgency.shortName})`],
+    ['Partners', m.partners.map((p) => `${p.agency.shortName} (${words(p.role)})`).join(', ') || 'None'],
+    ['Start', m.startDate],
+    ['Due', m.dueDate],
+    ['Baseline due', `${m.baselineDueDate}${m.slipDays ? ` (moved ${m.slipDays} days)` : ''}`],
+    ['Completed', m.completedOn ?? '–'],
+    ['Forecast completion', m.forecastCompletion ?? '–'],
+    ['Visibility', words(m.visibility)],
+  ];
+  const table = (caption: string, head: string[], rows: string[][]) =>
+    rows.length === 0
+      ? h('p', {}, `${caption}: none.`)
+      : h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': caption }, h('table', {}, h('caption', {}, caption), h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c)))), h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, c)))))));
+  return h(
+    'article',
+    { class: 'milestone', 'data-id': m.id },
+    h('p', {}, back),
+    h('h2', {}, `${m.code} ${m.title}`),
+    m.description ? h('p', {}, m.description) : '',
+    h('dl', { class: 'facts' }, ...facts.map(([k, v]) => h('div', { 'data-fact': k }, h('dt', {}, k), h('dd', {}, v)))),
+    table('Due date moves', ['Decided', 'From', 'To', 'Reason'], m.dueDateChanges.map((c) => [c.changedOn, c.fromDate, c.toDate, c.reason])),
+    table('Progress updates', ['Reported', 'Complete', 'Note', 'By'], m.updates.map((u) => [u.reportedOn, percent(u.percentComplete), u.note, u.author])),
+    h('h3', {}, 'Depends on'),
+    m.dependsOn.length === 0 ? h('p', {}, 'Nothing.') : h('ul', {}, ...m.dependsOn.map((d) => h('li', {}, h('a', { href: urlOf({ ...state, milestone: d.id }) }, `${d.code} ${d.title}`), ` — ${words(d.status)}`))),
+  );
+}
+
+planSelect.addEventListener('change', () => navigate({ ...stateFromUrl(), plan: planSelect.value, milestone: null }));
+asOfInput.addEventListener('change', () => {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) navigate({ ...stateFromUrl(), asOf: asOfInput.value });
+});
+$<HTMLButtonElement>('today').addEventListener('click', () => navigate({ ...stateFromUrl(), asOf: localToday() }));
+signInForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (!tokenInput.value.trim()) return;
+  storeToken(tokenInput.value);
+  tokenInput.value = '';
+  plans = [];
+  void render();
+});
+$<HTMLButtonElement>('sign-out').addEventListener('click', () => {
+  storeToken(null);
+  plans = [];
+  showViewer(null);
+  void render();
+});
+window.addEventListener('popstate', () => void render());
+showViewer(null);
+void render();
