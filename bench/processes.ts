@@ -117,7 +117,7 @@ export interface Timed {
  * POSTs JSON and times it until the last byte of the answer. node:http rather than fetch:
  * fetch gives up on headers after 300 s, and a 100,000-milestone dashboard may take longer.
  */
-export function post(url: string, payload: unknown, token?: string): Promise<Timed> {
+export function post(url: string, payload: unknown, token?: string, timeoutMs?: number): Promise<Timed> {
   const body = JSON.stringify(payload);
   const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
   if (token) headers.authorization = `Bearer ${token}`;
@@ -130,6 +130,10 @@ export function post(url: string, payload: unknown, token?: string): Promise<Tim
       res.on('error', reject);
     });
     req.on('error', reject);
+    if (timeoutMs !== undefined) {
+      const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s (--max-request-s)`)), timeoutMs);
+      req.on('close', () => clearTimeout(timer));
+    }
     req.end(body);
   });
 }

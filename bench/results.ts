@@ -19,6 +19,7 @@ export interface BenchResults {
   today: string;
   seed: number;
   runs: number;
+  maxRequestSeconds: number;
   pinning: string;
   loadAverageAtStart: number[];
   seeds: { milestones: number; seconds: number }[];
@@ -108,7 +109,8 @@ export function renderResults(r: BenchResults): string {
     `- Pinning: ${r.pinning}`,
     '',
     `Plans: \`seed --synthetic N --seed ${r.seed}\`, judged on CAIRN_TODAY=${r.today}, read with an ADMIN token (every milestone visible). ` +
-      `Times are medians of ${r.runs} runs after one warm-up request, except where a table says otherwise; ratios are of medians measured in the same run, requests alternating.`,
+      `Times are medians of ${r.runs} runs after one warm-up request, except where a table says otherwise; ratios are of medians measured in the same run, requests alternating. ` +
+      `The bench waits at most ${r.maxRequestSeconds} s for one GraphQL answer (--max-request-s); a slower one shows as failed.`,
     '',
     '## Seeding',
     '',
@@ -132,7 +134,7 @@ export function renderResults(r: BenchResults): string {
           time(median(c.graphqlMs)),
           time(median(c.baselineMs)),
           time(median(c.inProcessMs)),
-          valid(c) ? `${num(c.ratio, 1)}×` : Number.isFinite(c.ratio) ? `(${num(c.ratio, 1)}×, not comparable)` : '—',
+          valid(c) ? `${num(c.ratio)}×` : Number.isFinite(c.ratio) ? `(${num(c.ratio)}×, not comparable)` : '—',
           target,
           c.milestones === 10_000 ? verdict(valid(c) && c.ratio <= 3) + (valid(c) && c.ratio <= 2 ? ' (stretch met)' : '') : '—',
           runsNote(c, r.runs),
@@ -265,7 +267,7 @@ export function renderResults(r: BenchResults): string {
             time(median(f.graphqlMs)),
             time(median(f.baselineMs)),
             time(median(f.inProcessMs)),
-            valid(f) ? `${num(f.ratio, 1)}×` : Number.isFinite(f.ratio) ? `(${num(f.ratio, 1)}×, not comparable)` : '—',
+            valid(f) ? `${num(f.ratio)}×` : Number.isFinite(f.ratio) ? `(${num(f.ratio)}×, not comparable)` : '—',
             '≤ 1.5×',
             verdict(valid(f) && f.ratio <= 1.5),
             runsNote(f, r.runs),

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       seed: { type: 'string', default: '1' },
       today: { type: 'string', default: '2026-11-28' },
+      'max-request-s': { type: 'string', default: '300' },
     },
   });
   const quick = values.quick!;
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   const pointSize = [...sizes].sort((a, b) => a - b).filter((n) => n <= 10_000).pop() ?? sizes[0];
   const loadSeconds = quick ? 3 : 10;
   const loadRuns = quick ? 1 : 3;
+  const maxRequestMs = Number(values['max-request-s']) * 1000;
 
   // The bench itself is a client: keep it on the client core, off the servers' core.
   if (PINNING) execFileSync('taskset', ['-cp', String(PINNING.client), String(process.pid)], { stdio: 'ignore' });
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
     today,
     seed,
     runs,
+    maxRequestSeconds: maxRequestMs / 1000,
     pinning: PINNING ? `servers on core ${PINNING.server}, the bench and load generators on core ${PINNING.client} (taskset)` : 'none (needs taskset and 2 cores)',
     loadAverageAtStart: os.loadavg(),
     seeds: [],
@@ -80,7 +83,7 @@ async function main(): Promise<void> {
     // Largest sizes last: a server that runs out of memory there leaves the other figures intact.
     for (const n of sizes) {
       log(`a/b: dashboard at ${n} milestones`);
-      const comparison = await compareWithBaseline(plans.get(n)!, { query: DASHBOARD, baselinePath: '/dashboard', runs, slowMs: 20_000, today });
+      const comparison = await compareWithBaseline(plans.get(n)!, { query: DASHBOARD, baselinePath: '/dashboard', runs, slowMs: 20_000, maxRequestMs, today });
       results.dashboards.push(comparison);
       log(`GraphQL ${comparison.graphqlMs.map((ms) => ms.toFixed(0)).join(', ')} ms; baseline ${comparison.baselineMs.map((ms) => ms.toFixed(0)).join(', ')} ms${comparison.error ? `; ${comparison.error}` : ''}`);
       results.singleStatements.push({ milestones: n, counts: await singleMilestoneStatements(plans.get(n)!, today) });
@@ -93,7 +96,7 @@ async function main(): Promise<void> {
     }
     const largest = Math.max(...sizes);
     log(`f: roll-ups at ${largest} milestones`);
-    results.rollups = await compareWithBaseline(plans.get(largest)!, { query: ROLLUPS, baselinePath: '/rollups', runs, slowMs: 20_000, today });
+    results.rollups = await compareWithBaseline(plans.get(largest)!, { query: ROLLUPS, baselinePath: '/rollups', runs, slowMs: 20_000, maxRequestMs, today });
   } finally {
     target.cleanup();
   }
