@@ -7,6 +7,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const server = await startServer(config);
   console.log(`Cairn is serving GraphQL at ${server.url} (database: ${describeDatabase(databaseOptionsOf(config))})`);
+  console.log(`Dashboard: ${server.url.replace(/\/graphql$/, '/dashboard')} · GraphQL IDE: open ${server.url} in a browser`);
   const shutdown = () => {
     server.stop().then(
       () => process.exit(0),
