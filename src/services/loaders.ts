@@ -4,7 +4,7 @@
  * mutation), so nothing is cached across requests.
  */
 import DataLoader from 'dataloader';
-import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityTarget, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Viewer } from '../domain/access';
 import { DueDateChange as DueDateMove, ProgressReport } from '../domain/milestone';
 import { Agency, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
@@ -36,7 +36,7 @@ function groupedBy<T extends ObjectLiteral>(
 /** Milestones by a column, restricted to what the viewer may see: restricted ones simply are not there. */
 function milestonesBy(ds: DataSource, viewer: Viewer, column: 'id' | 'goal_id' | 'plan_id' | 'lead_agency_id', loaded?: (row: Milestone) => void): DataLoader<number, Milestone[]> {
   return new DataLoader(async (keys) => {
-    const query = ds.getRepository(Milestone).createQueryBuilder('m').where(`m.${column} IN (${integerList(keys)})`);
+    const query = whereIdsIn(ds.getRepository(Milestone).createQueryBuilder('m'), 'm', column, keys);
     const rows = await leanMany(ds, Milestone, visibleMilestones(query, 'm', viewer).orderBy('m.position').addOrderBy('m.code'), 'm');
     const property = { id: 'rowId', goal_id: 'goalId', plan_id: 'planId', lead_agency_id: 'leadAgencyId' }[column] as keyof Milestone;
     const groups = new Map<number, Milestone[]>(keys.map((k) => [k, []]));
@@ -48,13 +48,30 @@ function milestonesBy(ds: DataSource, viewer: Viewer, column: 'id' | 'goal_id' |
   });
 }
 
+/** Up to this many ids are bound as parameters; more are written into the SQL text. */
+const MOST_BOUND_IDS = 500;
+
 /**
- * Row ids written into the SQL text rather than bound: a 100,000-milestone plan would pass
- * SQLite's limit of 32,766 bound parameters. Safe because each one is checked to be an integer.
+ * `expression IN (…)` for row ids. A few ids are bound, so the statement text repeats and its
+ * prepared form is reused (preparing showed at the top of the point-query profile); many are
+ * written into the SQL text, since a 100,000-milestone plan would pass SQLite's limit of 32,766
+ * bound parameters. Written-in ids are safe because each is checked to be an integer.
  */
-function integerList(ids: readonly number[]): string {
+function idsIn(ds: DataSource, expression: string, ids: readonly number[], params: unknown[]): string {
   if (!ids.every(Number.isSafeInteger)) throw new Error('row ids must be integers');
-  return ids.length ? ids.join(',') : 'NULL';
+  if (ids.length === 0) return 'FALSE';
+  if (ids.length > MOST_BOUND_IDS) return `${expression} IN (${ids.join(',')})`;
+  const placeholders = ids.map((id) => {
+    params.push(id);
+    return ds.driver.createParameter(`p${params.length - 1}`, params.length - 1);
+  });
+  return `${expression} IN (${placeholders.join(',')})`;
+}
+
+/** Adds `alias.column IN (ids)` to a query builder, bound or written in as `idsIn` decides. */
+function whereIdsIn<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, column: string, ids: readonly number[]): SelectQueryBuilder<T> {
+  if (ids.length > 0 && ids.length <= MOST_BOUND_IDS) return query.where(`${alias}.${column} IN (:...ids)`, { ids: [...ids] });
+  return query.where(idsIn(query.connection, `${alias}.${column}`, ids, []));
 }
 
 /** What the status rules read about a milestone besides its own row: only the columns they use. */
@@ -70,12 +87,13 @@ export interface MilestoneHistory {
  */
 function historyByMilestone(ds: DataSource): DataLoader<number, MilestoneHistory> {
   return new DataLoader(async (keys) => {
-    const ids = integerList(keys);
+    const params: unknown[] = [];
     const rows: { kind: string; milestone_id: number; day: string | null; amount: number | null; from_date: string | null; to_date: string | null }[] = await ds.query(
-      `SELECT 'update' AS kind, milestone_id, reported_on AS day, percent_complete AS amount, NULL AS from_date, NULL AS to_date, id FROM progress_update WHERE milestone_id IN (${ids})
-       UNION ALL SELECT 'move', milestone_id, changed_on, NULL, from_date, to_date, id FROM due_date_change WHERE milestone_id IN (${ids})
-       UNION ALL SELECT 'link', milestone_id, NULL, depends_on_id, NULL, NULL, NULL FROM milestone_dependency WHERE milestone_id IN (${ids})
+      `SELECT 'update' AS kind, milestone_id, reported_on AS day, percent_complete AS amount, NULL AS from_date, NULL AS to_date, id FROM progress_update WHERE ${idsIn(ds, 'milestone_id', keys, params)}
+       UNION ALL SELECT 'move', milestone_id, changed_on, NULL, from_date, to_date, id FROM due_date_change WHERE ${idsIn(ds, 'milestone_id', keys, params)}
+       UNION ALL SELECT 'link', milestone_id, NULL, depends_on_id, NULL, NULL, NULL FROM milestone_dependency WHERE ${idsIn(ds, 'milestone_id', keys, params)}
        ORDER BY 3, 7, 4`,
+      params,
     );
     const histories = new Map<number, MilestoneHistory>(keys.map((k) => [k, { updates: [], dueDateChanges: [], dependsOnIds: [] }]));
     for (const row of rows) {
@@ -99,7 +117,7 @@ function derived<T, U>(source: DataLoader<number, T>, pick: (value: T) => U): Da
  */
 function milestonesWithPlans(ds: DataSource, viewer: Viewer, plans: DataLoader<number, Plan | undefined>): DataLoader<number, Milestone | undefined> {
   return new DataLoader(async (keys) => {
-    const query = ds.getRepository(Milestone).createQueryBuilder('m').leftJoinAndMapOne('m.plan', Plan, 'p', 'p.id = m.plan_id').where(`m.id IN (${integerList(keys)})`);
+    const query = whereIdsIn(ds.getRepository(Milestone).createQueryBuilder('m').leftJoinAndMapOne('m.plan', Plan, 'p', 'p.id = m.plan_id'), 'm', 'id', keys);
     const rows = await visibleMilestones(query, 'm', viewer).getMany();
     const byId = new Map<number, Milestone>();
     for (const row of rows as (Milestone & { plan?: Plan })[]) {
