@@ -29,7 +29,7 @@ export interface BenchResults {
   isolation?: IsolationFigure;
   rollups?: Comparison;
   /** Figures a and d on PostgreSQL; absent when no server URL was given. */
-  postgres?: { database: string; seeds: { milestones: number; seconds: number }[]; dashboards: Comparison[]; points?: PointQueryFigure };
+  postgres?: { database: string; serverVersion: string; seeds: { milestones: number; seconds: number }[]; dashboards: Comparison[]; points?: PointQueryFigure };
 }
 
 /**
@@ -186,7 +186,7 @@ function postgresSection(r: BenchResults): string[] {
     ];
   }
   lines.push(
-    `- Database: ${pg.database}`,
+    `- Database: ${pg.database}; PostgreSQL ${pg.serverVersion}. The PostgreSQL server's own processes are not pinned: they share both cores with the bench, the load generators and Cairn.`,
     `- Seeding (same seed command, DATABASE_URL): ${pg.seeds.map((s) => `${s.milestones}: ${s.seconds.toFixed(1)} s`).join('; ')}`,
     '- The PostgreSQL baseline is the SQLite one with its seven statements sent through node-postgres (named prepared statements, one connection) instead of better-sqlite3: same SQL, same src/domain rules, same JSON.',
     '- Same method as on SQLite: medians after one warm-up, requests alternating, offload at its default.',

@@ -18,7 +18,7 @@ import { measurePointQueries } from './point-queries';
 import { DIST, PINNING } from './processes';
 import { DASHBOARD, ROLLUPS } from './queries';
 import { BenchResults, renderResults } from './results';
-import { PreparedPlan, postgresTarget, sqliteTarget } from './targets';
+import { postgresServerVersion, PreparedPlan, postgresTarget, sqliteTarget } from './targets';
 
 function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -119,7 +119,7 @@ async function benchPostgres(
 ): Promise<void> {
   const target = postgresTarget(url);
   const pointSize = [...sizes].sort((a, b) => a - b).filter((n) => n <= 10_000).pop() ?? sizes[0];
-  results.postgres = { database: target.name, seeds: [], dashboards: [] };
+  results.postgres = { database: target.name, serverVersion: await postgresServerVersion(url), seeds: [], dashboards: [] };
   try {
     for (const n of sizes) {
       log(`PostgreSQL: seeding a plan of ${n} milestones`);

@@ -65,16 +65,21 @@ export function sqliteTarget(): DatabaseTarget {
   };
 }
 
-/** Runs one statement on the PostgreSQL server (its maintenance database, from `serverUrl`). */
-async function onServer(serverUrl: string, statement: string): Promise<void> {
+/** Runs one statement on the PostgreSQL server (the database named in `serverUrl`) and returns its rows. */
+async function onServer(serverUrl: string, statement: string): Promise<Record<string, string>[]> {
   const { Client } = await import('pg');
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    await client.query(statement);
+    return (await client.query(statement)).rows;
   } finally {
     await client.end();
   }
+}
+
+/** The server's version, e.g. "15.18 (Debian 15.18-0+deb12u1)". */
+export async function postgresServerVersion(serverUrl: string): Promise<string> {
+  return (await onServer(serverUrl, 'SHOW server_version'))[0].server_version;
 }
 
 /** A database `cairn_bench_<N>` per plan size on the server of `serverUrl`, dropped by cleanup(). */
