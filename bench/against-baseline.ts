@@ -1,5 +1,5 @@
 /**
- * Figures a, b, c and f: one GraphQL query against a real Cairn server over HTTP, and the
+ * Figures a, c and f (and b's statement counts): one GraphQL query against a real Cairn server over HTTP, and the
  * hand-written baseline computing the same JSON, behind a minimal node:http server (the fair
  * comparison: both pay for HTTP and serialisation) and in the bench process (no HTTP, for
  * reference). Requests alternate between the two so both see the same machine; the
@@ -10,7 +10,7 @@ import { fixedDateClock } from '../src/domain/clock';
 import { toGlobalId } from '../src/entities/global-id';
 import { dashboardData, rollupData } from './baseline';
 import { PINNING, post, Service, startService } from './processes';
-import { MILESTONE_STATUS } from './queries';
+import { DASHBOARD, MILESTONE_STATUS, TYPENAME } from './queries';
 import { median } from './stats';
 import { PreparedPlan } from './targets';
 
@@ -23,8 +23,6 @@ export interface Comparison {
   ratio: number;
   /** null when equal, else where the two answers first differ. */
   difference: string | null;
-  /** SQL statements per GraphQL request, one entry per request. */
-  statements: number[];
   responseBytes: number;
   serverPeakRssMb: number;
   baselinePeakRssMb: number;
@@ -48,13 +46,18 @@ export interface CompareOptions {
   today: string;
 }
 
-/** Cairn as the bench serves it: the real startServer, production mode, no seeding, a fixed today. */
-export function startCairn(plan: PreparedPlan, today: string, nodeOptions: string[] = []): Promise<Service> {
+/**
+ * Cairn as the bench serves it: the real startServer, production mode, no seeding, a fixed today,
+ * heavy queries offloaded to worker threads as by default (CAIRN_OFFLOAD_COST, CAIRN_READ_WORKERS
+ * unset) unless `env` says otherwise.
+ */
+export function startCairn(plan: PreparedPlan, today: string, nodeOptions: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Service> {
   return startService('bench/server.js', [], {
     core: PINNING?.server,
     nodeOptions,
     env: {
       ...plan.env,
+      ...env,
       PORT: '0',
       HOST: '127.0.0.1',
       CAIRN_SEED: 'false',
@@ -86,7 +89,6 @@ export async function compareWithBaseline(plan: PreparedPlan, options: CompareOp
     inProcessMs: [],
     ratio: NaN,
     difference: 'not compared',
-    statements: [],
     responseBytes: 0,
     serverPeakRssMb: NaN,
     baselinePeakRssMb: NaN,
@@ -95,9 +97,7 @@ export async function compareWithBaseline(plan: PreparedPlan, options: CompareOp
   const baseline = await startService('bench/baseline-server.js', plan.baselineArgs, { core: PINNING?.server, env: { CAIRN_TODAY: options.today } });
   const variables = { id: plan.planId };
   const graphql = async () => {
-    const before = (await cairn.ask<{ statements: number }>('statements')).statements;
     const answer = await post(cairn.url, { query: options.query, variables }, plan.adminToken, options.maxRequestMs);
-    result.statements.push((await cairn.ask<{ statements: number }>('statements')).statements - before);
     if (answer.status !== 200) throw new Error(`GraphQL answered HTTP ${answer.status}: ${answer.body.slice(0, 300)}`);
     return answer;
   };
@@ -136,21 +136,43 @@ export async function compareWithBaseline(plan: PreparedPlan, options: CompareOp
   return result;
 }
 
-/** Figure b, second half: statements for one milestone's status, for a few milestones of the plan. */
-export async function singleMilestoneStatements(plan: PreparedPlan, today: string, count = 5): Promise<number[]> {
-  const cairn = await startCairn(plan, today);
+export interface StatementCounts {
+  milestones: number;
+  /** Statements of `{ __typename }` with the token: the token lookup alone. */
+  token: number;
+  /** Statements of each of two dashboard requests. */
+  dashboard: number[];
+  /** Statements of `milestone(id) { status progress }`, for milestones spread over the plan. */
+  single: number[];
+  error?: string;
+}
+
+/**
+ * Figure b: SQL statements per request, counted by the server's StatementCounter. The counter
+ * sees the main thread's connection only, so this server runs everything there
+ * (CAIRN_OFFLOAD_COST=0): an offloaded query's statements would go uncounted.
+ */
+export async function statementCounts(plan: PreparedPlan, today: string, maxRequestMs: number, count = 5): Promise<StatementCounts> {
+  const cairn = await startCairn(plan, today, [], { CAIRN_OFFLOAD_COST: '0' });
+  const result: StatementCounts = { milestones: plan.milestones, token: NaN, dashboard: [], single: [] };
+  const counted = async (query: string, variables: Record<string, string>) => {
+    const before = (await cairn.ask<{ statements: number }>('statements')).statements;
+    const answer = JSON.parse((await post(cairn.url, { query, variables }, plan.adminToken, maxRequestMs)).body);
+    if (answer.errors || !answer.data) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+    return (await cairn.ask<{ statements: number }>('statements')).statements - before;
+  };
   try {
+    result.token = await counted(TYPENAME, {});
+    for (let i = 0; i < 2; i++) result.dashboard.push(await counted(DASHBOARD, { id: plan.planId }));
     const rows = await plan.rows(plan.planRowId);
-    const counts: number[] = [];
     for (let i = 0; i < count; i++) {
       const milestone = rows.milestones[Math.floor(((i + 0.5) * rows.milestones.length) / count)];
-      const before = (await cairn.ask<{ statements: number }>('statements')).statements;
-      const answer = JSON.parse((await post(cairn.url, { query: MILESTONE_STATUS, variables: { id: toGlobalId('Milestone', milestone.id) } }, plan.adminToken)).body);
-      if (!answer.data?.milestone) throw new Error(`milestone(id) failed: ${JSON.stringify(answer)}`);
-      counts.push((await cairn.ask<{ statements: number }>('statements')).statements - before);
+      result.single.push(await counted(MILESTONE_STATUS, { id: toGlobalId('Milestone', milestone.id) }));
     }
-    return counts;
+  } catch (error) {
+    result.error = `${error instanceof Error ? error.message : error}${cairn.exited() ? ` (server: ${cairn.exited()})` : ''}`;
   } finally {
     await cairn.stop();
   }
+  return result;
 }

@@ -1,16 +1,17 @@
 /**
  * The baseline behind a minimal node:http server, so it is timed over the same HTTP path as
  * Cairn: POST /dashboard or /rollups with {"planId": n} answers {"data": …} like GraphQL.
- * Arguments: the SQLite file; CAIRN_TODAY fixes today as for Cairn.
+ * Argument: the SQLite file, or a postgres:// database URL; CAIRN_TODAY fixes today as for Cairn.
  */
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config';
 import { Clock } from '../src/domain/clock';
-import { dashboardData, PlanRows, rollupData, sqlitePlanRows } from './baseline';
+import { dashboardData, PlanRows, postgresPlanRows, rollupData, sqlitePlanRows } from './baseline';
 
 const clock = loadConfig().clock;
-const rowsOf = sqlitePlanRows(process.argv[2]);
+const where = process.argv[2];
+const rowsOf = /^postgres(ql)?:\/\//.test(where) ? postgresPlanRows(where) : sqlitePlanRows(where);
 const answers: Record<string, (rows: PlanRows, clock: Clock) => unknown> = { '/dashboard': dashboardData, '/rollups': rollupData };
 
 const server = http.createServer((req, res) => {

@@ -42,38 +42,63 @@ export interface PlanRows {
   dependencies: { milestone_id: number; depends_on_id: number }[];
 }
 
-/** Reads a plan's rows; one implementation per database (SQLite here; PostgreSQL after its merge). */
+/** Reads a plan's rows; one implementation per database. */
 export type PlanRowSource = (planId: number) => Promise<PlanRows>;
 
-/** SQLite through better-sqlite3 prepared statements: seven statements per plan. */
+const ofPlan = (table: string, columns: string, order: string) =>
+  `SELECT ${columns} FROM ${table} x JOIN milestone m ON m.id = x.milestone_id WHERE m.plan_id = ? ORDER BY ${order}`;
+
+/** The seven statements, the same text on both databases (`?` is the plan id). */
+const STATEMENTS = {
+  plan: 'SELECT id, time_zone, at_risk_threshold, update_cadence_days FROM plan WHERE id = ?',
+  goals: 'SELECT id, parent_id, code, title, weight FROM goal WHERE plan_id = ? ORDER BY position, code',
+  milestones:
+    'SELECT id, goal_id, lead_agency_id, code, title, start_date, due_date, baseline_due_date, completed_on, cancelled_on, cancel_reason, weight FROM milestone WHERE plan_id = ? ORDER BY position, code',
+  agencies: 'SELECT id, short_name FROM agency',
+  updates: ofPlan('progress_update', 'x.milestone_id, x.reported_on, x.percent_complete', 'x.reported_on, x.id'),
+  dueDateChanges: ofPlan('due_date_change', 'x.milestone_id, x.changed_on, x.from_date, x.to_date', 'x.changed_on, x.id'),
+  dependencies: ofPlan('milestone_dependency', 'x.milestone_id, x.depends_on_id', 'x.milestone_id, x.depends_on_id'),
+};
+
+/** Runs the seven statements through `all` (statement name, plan id → rows). */
+async function readPlan(planId: number, all: (name: keyof typeof STATEMENTS, planId: number) => Promise<unknown[]>): Promise<PlanRows> {
+  const [plan] = (await all('plan', planId)) as PlanRow[];
+  if (!plan) throw new Error(`No plan ${planId}.`);
+  return {
+    plan,
+    goals: (await all('goals', planId)) as GoalRow[],
+    milestones: (await all('milestones', planId)) as MilestoneRow[],
+    agencies: (await all('agencies', planId)) as PlanRows['agencies'],
+    updates: (await all('updates', planId)) as PlanRows['updates'],
+    dueDateChanges: (await all('dueDateChanges', planId)) as PlanRows['dueDateChanges'],
+    dependencies: (await all('dependencies', planId)) as PlanRows['dependencies'],
+  };
+}
+
+/** SQLite through better-sqlite3 prepared statements. */
 export function sqlitePlanRows(databasePath: string): PlanRowSource {
   const db = new Database(databasePath, { readonly: true });
-  const ofPlan = (table: string, columns: string, order: string) =>
-    db.prepare(`SELECT ${columns} FROM ${table} x JOIN milestone m ON m.id = x.milestone_id WHERE m.plan_id = ? ORDER BY ${order}`);
-  const statements = {
-    plan: db.prepare('SELECT id, time_zone, at_risk_threshold, update_cadence_days FROM plan WHERE id = ?'),
-    goals: db.prepare('SELECT id, parent_id, code, title, weight FROM goal WHERE plan_id = ? ORDER BY position, code'),
-    milestones: db.prepare(
-      'SELECT id, goal_id, lead_agency_id, code, title, start_date, due_date, baseline_due_date, completed_on, cancelled_on, cancel_reason, weight FROM milestone WHERE plan_id = ? ORDER BY position, code',
-    ),
-    agencies: db.prepare('SELECT id, short_name FROM agency'),
-    updates: ofPlan('progress_update', 'x.milestone_id, x.reported_on, x.percent_complete', 'x.reported_on, x.id'),
-    dueDateChanges: ofPlan('due_date_change', 'x.milestone_id, x.changed_on, x.from_date, x.to_date', 'x.changed_on, x.id'),
-    dependencies: ofPlan('milestone_dependency', 'x.milestone_id, x.depends_on_id', 'x.milestone_id, x.depends_on_id'),
-  };
-  return async (planId) => {
-    const plan = statements.plan.get(planId) as PlanRow | undefined;
-    if (!plan) throw new Error(`No plan ${planId}.`);
-    return {
-      plan,
-      goals: statements.goals.all(planId) as GoalRow[],
-      milestones: statements.milestones.all(planId) as MilestoneRow[],
-      agencies: statements.agencies.all() as PlanRows['agencies'],
-      updates: statements.updates.all(planId) as PlanRows['updates'],
-      dueDateChanges: statements.dueDateChanges.all(planId) as PlanRows['dueDateChanges'],
-      dependencies: statements.dependencies.all(planId) as PlanRows['dependencies'],
-    };
-  };
+  const prepared = Object.fromEntries(Object.entries(STATEMENTS).map(([name, text]) => [name, db.prepare(text)]));
+  return (planId) => readPlan(planId, async (name, id) => (name === 'agencies' ? prepared[name].all() : prepared[name].all(id)));
+}
+
+/**
+ * PostgreSQL through node-postgres named (prepared) statements on one connection, with the
+ * type parsers Cairn itself uses (dates as ISO strings, counts and numerics as numbers).
+ */
+export function postgresPlanRows(url: string): PlanRowSource & { close(): Promise<void> } {
+  // The type parsers of src/data-source.ts (usePortableTypes), not imported: it would load TypeORM here.
+  const { Pool, types } = require('pg') as typeof import('pg');
+  types.setTypeParser(types.builtins.DATE, (value: string) => value);
+  types.setTypeParser(types.builtins.INT8, (value: string) => Number(value));
+  types.setTypeParser(types.builtins.NUMERIC, (value: string) => Number(value));
+  const pool = new Pool({ connectionString: url, max: 1 });
+  const source: PlanRowSource = (planId) =>
+    readPlan(planId, async (name, id) => {
+      const text = STATEMENTS[name].replace('?', '$1');
+      return (await pool.query({ name, text, values: name === 'agencies' ? [] : [id] })).rows;
+    });
+  return Object.assign(source, { close: () => pool.end() });
 }
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {

@@ -21,7 +21,7 @@ export interface IsolationFigure {
   dashboardsCompleted: number[];
 }
 
-/** Waits until the server has finished the dashboards still in flight: `{ __typename }` answers fast again. */
+/** Waits until the main thread is free again: `{ __typename }` answers fast (dashboard-loop has already waited for its dashboards). */
 async function idle(cairn: Service, token: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while ((await post(cairn.url, { query: TYPENAME }, token)).ms > 50 && Date.now() < deadline);

@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(out, lines.join('\n') + '\n');
     process.stderr.write(`wrote ${out}\n`);
   } finally {
-    target.cleanup();
+    await target.cleanup();
     fs.rmSync(profileDir, { recursive: true, force: true });
   }
 }

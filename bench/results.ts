@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Comparison } from './against-baseline';
+import { Comparison, StatementCounts } from './against-baseline';
 import { IsolationFigure } from './isolation';
 import { LoadResult } from './load';
 import { PointQueryFigure } from './point-queries';
@@ -24,14 +24,34 @@ export interface BenchResults {
   loadAverageAtStart: number[];
   seeds: { milestones: number; seconds: number }[];
   dashboards: Comparison[];
-  singleStatements: { milestones: number; counts: number[] }[];
+  statements: StatementCounts[];
   points?: PointQueryFigure;
   isolation?: IsolationFigure;
   rollups?: Comparison;
+  /** Figures a and d on PostgreSQL; absent when no server URL was given. */
+  postgres?: { database: string; serverVersion: string; seeds: { milestones: number; seconds: number }[]; dashboards: Comparison[]; points?: PointQueryFigure };
 }
 
+/**
+ * The headline figures before the performance work, hard-coded: historical measurements from
+ * bench/RESULTS-before.md (committed in 3e0a25e, measured at Cairn commit 179fc6f with the
+ * harness of a41c599). Figures that were invalid then say so.
+ */
+const BEFORE = {
+  dashboardRatio10k: '3.0×',
+  dashboardStatements: '10',
+  milestoneStatements: '8, 12',
+  slope: '1.04 (1k–10k; 1.41 over 1k–100k, 100k answers differed)',
+  rss100k: '4207 MB',
+  pointRatio: '0.35 (380 / 1083 req/s)',
+  isolationRatio: 'no p99 under load (0 of 1000 completed)',
+  rollupRatio: '(1.6×, answers differed)',
+  dashboard10k: '7.80 s',
+  dashboard100k: '462.34 s (answers differed)',
+};
+
 const ROOT = path.resolve(DIST, '..');
-const PACKAGES = ['@apollo/server', 'express', 'type-graphql', 'graphql', 'typeorm', 'better-sqlite3', 'dataloader', 'luxon', 'autocannon'];
+const PACKAGES = ['@apollo/server', 'express', 'type-graphql', 'graphql', 'typeorm', 'better-sqlite3', 'pg', 'dataloader', 'luxon', 'autocannon'];
 
 function machine(): string[] {
   const cpus = os.cpus();
@@ -95,12 +115,127 @@ function loadMedians(results: LoadResult[]) {
   };
 }
 
+function ratioText(c: Comparison | undefined): string {
+  if (!c) return '—';
+  if (valid(c)) return `${num(c.ratio)}×`;
+  return Number.isFinite(c.ratio) ? `(${num(c.ratio)}×, not comparable: ${c.error ? 'failed' : 'answers differ'})` : `— (${c.error ?? c.difference})`;
+}
+
+/** Slope over the sizes whose answer equalled the baseline's. */
+function dashboardSlope(dashboards: Comparison[]): { sizes: number[]; slope: number } {
+  const points = dashboards.filter(valid).map((c) => ({ x: c.milestones, y: median(c.graphqlMs) }));
+  return { sizes: points.map((p) => p.x), slope: points.length >= 2 ? logLogSlope(points) : NaN };
+}
+
+function pointRatio(p: PointQueryFigure) {
+  const status = loadMedians(p.status);
+  const typename = loadMedians(p.typename);
+  return { status, typename, ratio: status.rps / typename.rps };
+}
+
+function isolationRatio(e: IsolationFigure): number {
+  const answered = (results: LoadResult[]) => results.every((x) => x.requests > 0);
+  return answered(e.alone) && answered(e.withDashboards) ? loadMedians(e.withDashboards).p99 / loadMedians(e.alone).p99 : NaN;
+}
+
+/** Before (hard-coded above) and after (this run), one row per headline figure. */
+function beforeAndAfter(r: BenchResults): string[] {
+  const at = (n: number) => r.dashboards.find((c) => c.milestones === n);
+  const dashboardTime = (n: number) => {
+    const c = at(n);
+    if (!c || c.graphqlMs.length === 0) return c?.error ? `failed (${c.error})` : '—';
+    return `${time(median(c.graphqlMs))}${valid(c) ? '' : ' (answers differ)'}`;
+  };
+  const distinct = (lists: number[][]) => [...new Set(lists.flat())].join(', ') || '—';
+  const slope = dashboardSlope(r.dashboards);
+  const rss = at(100_000);
+  const points = r.points ? pointRatio(r.points) : undefined;
+  const isolation = r.isolation ? isolationRatio(r.isolation) : NaN;
+  const rows = [
+    ['a. Dashboard ratio to the baseline at 10k', '≤ 3×', BEFORE.dashboardRatio10k, ratioText(at(10_000))],
+    ['b. SQL statements per dashboard', '≤ 6', BEFORE.dashboardStatements, distinct(r.statements.map((s) => s.dashboard))],
+    ['b. SQL statements per milestone(id) { status progress }', '≤ 2', BEFORE.milestoneStatements, distinct(r.statements.map((s) => s.single))],
+    ['c. Slope of log(dashboard time) over log(N)', '≤ 1.15', BEFORE.slope, Number.isFinite(slope.slope) ? `${num(slope.slope)} (${slope.sizes.join(', ')})` : '—'],
+    ['c. Peak RSS of the server at 100k', '≤ 512 MB', BEFORE.rss100k, rss && Number.isFinite(rss.serverPeakRssMb) ? `${rss.serverPeakRssMb.toFixed(0)} MB` : '—'],
+    ['d. Point-query req/s ratio, status / __typename', '≥ 0.8', BEFORE.pointRatio, points ? `${num(points.ratio)} (${num(points.status.rps, 0)} / ${num(points.typename.rps, 0)} req/s)` : '—'],
+    ['e. Isolation p99 ratio, with dashboards / alone', '≤ 2', BEFORE.isolationRatio, r.isolation ? (Number.isFinite(isolation) ? num(isolation, 1) : 'no p99 under load') : '—'],
+    ['f. Roll-up ratio to the baseline at the largest size', '≤ 1.5×', BEFORE.rollupRatio, ratioText(r.rollups)],
+    ['Dashboard time at 10k (GraphQL, median)', '—', BEFORE.dashboard10k, dashboardTime(10_000)],
+    ['Dashboard time at 100k (GraphQL, median)', '—', BEFORE.dashboard100k, dashboardTime(100_000)],
+  ];
+  return [
+    '## Before and after',
+    '',
+    'SQLite. Before: bench/RESULTS-before.md (Cairn 179fc6f, before the performance work). After: this run. The sections below have the details.',
+    '',
+    ...table(['Figure', 'Target', 'Before', 'After'], rows),
+    '',
+  ];
+}
+
+/** Figures a and d on PostgreSQL beside SQLite's, or how to get them. */
+function postgresSection(r: BenchResults): string[] {
+  const lines = ['## PostgreSQL beside SQLite (figures a and d)', ''];
+  const pg = r.postgres;
+  if (!pg) {
+    return [
+      ...lines,
+      'Not measured in this run: no PostgreSQL server was given. Pass one with `npm run bench -- --postgres postgres://user@host:5432/postgres` ' +
+        '(or set BENCH_DATABASE_URL or DATABASE_URL); the bench then creates, seeds and drops a database `cairn_bench_<N>` per plan size.',
+      '',
+    ];
+  }
+  lines.push(
+    `- Database: ${pg.database}; PostgreSQL ${pg.serverVersion}. The PostgreSQL server's own processes are not pinned: they share both cores with the bench, the load generators and Cairn.`,
+    `- Seeding (same seed command, DATABASE_URL): ${pg.seeds.map((s) => `${s.milestones}: ${s.seconds.toFixed(1)} s`).join('; ')}`,
+    '- The PostgreSQL baseline is the SQLite one with its seven statements sent through node-postgres (named prepared statements, one connection) instead of better-sqlite3: same SQL, same src/domain rules, same JSON.',
+    '- Same method as on SQLite: medians after one warm-up, requests alternating, offload at its default.',
+    '',
+    ...table(
+      ['Milestones', 'SQLite GraphQL', 'SQLite baseline (HTTP)', 'SQLite ratio', 'PostgreSQL GraphQL', 'PostgreSQL baseline (HTTP)', 'PostgreSQL baseline (in-process)', 'PostgreSQL ratio', 'PostgreSQL check'],
+      pg.dashboards.map((c) => {
+        const sqlite = r.dashboards.find((d) => d.milestones === c.milestones);
+        return [
+          String(c.milestones),
+          sqlite ? time(median(sqlite.graphqlMs)) : '—',
+          sqlite ? time(median(sqlite.baselineMs)) : '—',
+          ratioText(sqlite),
+          time(median(c.graphqlMs)),
+          time(median(c.baselineMs)),
+          time(median(c.inProcessMs)),
+          ratioText(c),
+          equality(c),
+        ];
+      }),
+    ),
+    '',
+  );
+  if (pg.points) {
+    const row = (name: string, p: PointQueryFigure | undefined) => {
+      if (!p) return [name, '—', '—', '—', '—', '—', '—', '—', '—'];
+      const { status, typename, ratio } = pointRatio(p);
+      return [name, String(p.milestones), num(status.rps, 0), `${status.p50} / ${status.p99} ms`, num(typename.rps, 0), `${typename.p50} / ${typename.p99} ms`, num(ratio), verdict(ratio >= 0.8), String(status.failures + typename.failures)];
+    };
+    lines.push(
+      `Point queries as in figure d (${pg.points.connections} connections, ${pg.points.durationS} s per run, ${pg.points.runs} runs of each, medians):`,
+      '',
+      ...table(
+        ['Database', 'Milestones', '`milestone(id) { status progress }` req/s', 'p50 / p99', '`{ __typename }` req/s', 'p50 / p99', 'Ratio (target ≥ 0.8)', 'Result', 'Failures'],
+        [row('SQLite', r.points), row('PostgreSQL', pg.points)],
+      ),
+      '',
+    );
+  }
+  return lines;
+}
+
 export function renderResults(r: BenchResults): string {
   const lines: string[] = [
     '# Cairn benchmark results',
     '',
     `Written by \`${r.command}\` on ${r.startedAt}; the whole run took ${(r.totalSeconds / 60).toFixed(1)} min. See bench/README.md for what each figure means.`,
     '',
+    ...beforeAndAfter(r),
     '## Machine and versions',
     '',
     ...machine(),
@@ -110,7 +245,9 @@ export function renderResults(r: BenchResults): string {
     '',
     `Plans: \`seed --synthetic N --seed ${r.seed}\`, judged on CAIRN_TODAY=${r.today}, read with an ADMIN token (every milestone visible). ` +
       `Times are medians of ${r.runs} runs after one warm-up request, except where a table says otherwise; ratios are of medians measured in the same run, requests alternating. ` +
-      `The bench waits at most ${r.maxRequestSeconds} s for one GraphQL answer (--max-request-s); a slower one shows as failed.`,
+      `The bench waits at most ${r.maxRequestSeconds} s for one GraphQL answer (--max-request-s); a slower one shows as failed. ` +
+      'Timed servers (figures a, c, d, e, f) run with worker-thread offload at its default (CAIRN_OFFLOAD_COST 2000, CAIRN_READ_WORKERS one fewer than the cores); ' +
+      'the server that counts statements (figure b) runs with CAIRN_OFFLOAD_COST=0, since the counter sees only the main thread\'s connection.',
     '',
     '## Seeding',
     '',
@@ -146,21 +283,23 @@ export function renderResults(r: BenchResults): string {
     '',
     '## b. SQL statements per request',
     '',
-    'Counted by the server\'s StatementCounter (src/data-source.ts), asked over IPC before and after each request; they include the 2 statements that look up the bearer token and its user.',
+    'Counted by the server\'s StatementCounter (src/data-source.ts), asked over IPC before and after each request, on a server with CAIRN_OFFLOAD_COST=0 ' +
+      '(everything on the main thread, whose connection the counter watches); they include the statements that look up the bearer token, counted alone as `{ __typename }` with the token. Two dashboard requests per size.',
     '',
     ...table(
-      ['Milestones', 'Dashboard (each request)', 'Target', 'Result', 'milestone(id) { status progress } (5 milestones)', 'Target', 'Result'],
-      r.dashboards.map((c) => {
-        const single = r.singleStatements.find((s) => s.milestones === c.milestones)?.counts ?? [];
-        const all = r.dashboards.flatMap((d) => d.statements);
+      ['Milestones', 'Token lookup (`{ __typename }`)', 'Dashboard (each request)', 'Target', 'Result', 'milestone(id) { status progress } (5 milestones)', 'Target', 'Result'],
+      r.statements.map((c) => {
+        const all = r.statements.flatMap((d) => d.dashboard);
+        const failed = c.error ? ` (failed: ${c.error})` : '';
         return [
           String(c.milestones),
-          c.statements.length ? [...new Set(c.statements)].join(', ') : '—',
+          Number.isFinite(c.token) ? String(c.token) : '—',
+          (c.dashboard.length ? [...new Set(c.dashboard)].join(', ') : '—') + failed,
           '≤ 6 and constant',
-          c.statements.length ? verdict(Math.max(...c.statements) <= 6 && new Set(all).size === 1) : 'n/a',
-          single.join(', ') || '—',
+          c.dashboard.length ? verdict(Math.max(...c.dashboard) <= 6 && new Set(all).size === 1) : 'n/a',
+          c.single.join(', ') || '—',
           '≤ 2',
-          single.length ? verdict(Math.max(...single) <= 2) : 'n/a',
+          c.single.length ? verdict(Math.max(...c.single) <= 2) : 'n/a',
         ];
       }),
     ),
@@ -279,5 +418,6 @@ export function renderResults(r: BenchResults): string {
       '',
     );
   }
+  lines.push(...postgresSection(r));
   return lines.join('\n');
 }

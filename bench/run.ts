@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --quick] [--sizes 1000,10000,100000] [--runs 5] [--database sqlite] [--out file]`
+ * `npm run bench [-- --quick] [--sizes 1000,10000,100000] [--runs 5] [--postgres URL] [--out file]`
  *
  * Seeds synthetic plans of each size with the real seed command, measures figures a–f against
- * real Cairn servers (child processes) and writes bench/RESULTS.md (bench/RESULTS-quick.md with
- * --quick). Not part of `npm test`. See bench/README.md.
+ * real Cairn servers (child processes) on SQLite, then figures a and d on PostgreSQL when a
+ * server URL is given (--postgres, BENCH_DATABASE_URL or DATABASE_URL), and writes
+ * bench/RESULTS.md (bench/RESULTS-quick.md with --quick). Not part of `npm test`. See bench/README.md.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -11,15 +12,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareWithBaseline, singleMilestoneStatements } from './against-baseline';
+import { compareWithBaseline, statementCounts } from './against-baseline';
 import { measureIsolation } from './isolation';
 import { measurePointQueries } from './point-queries';
 import { DIST, PINNING } from './processes';
 import { DASHBOARD, ROLLUPS } from './queries';
 import { BenchResults, renderResults } from './results';
-import { DatabaseTarget, PreparedPlan, sqliteTarget } from './targets';
-
-const TARGETS: Record<string, () => DatabaseTarget> = { sqlite: sqliteTarget };
+import { postgresServerVersion, PreparedPlan, postgresTarget, sqliteTarget } from './targets';
 
 function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -31,7 +30,8 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       sizes: { type: 'string' },
       runs: { type: 'string' },
-      database: { type: 'string', default: 'sqlite' },
+      postgres: { type: 'string' },
+      'postgres-sizes': { type: 'string' },
       out: { type: 'string' },
       seed: { type: 'string', default: '1' },
       today: { type: 'string', default: '2026-11-28' },
@@ -43,8 +43,11 @@ async function main(): Promise<void> {
   const runs = Number(values.runs ?? (quick ? 3 : 5));
   const seed = Number(values.seed);
   const today = values.today!;
-  const makeTarget = TARGETS[values.database!];
-  if (!makeTarget) throw new Error(`--database must be one of ${Object.keys(TARGETS).join(', ')} (PostgreSQL comes with Cairn's PostgreSQL support).`);
+  // A PostgreSQL server for the second target. DATABASE_URL is taken out of the environment the
+  // children inherit: the SQLite servers must not see it.
+  const postgresUrl = values.postgres ?? (process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined);
+  delete process.env.DATABASE_URL;
+  const postgresSizes = (values['postgres-sizes'] ?? '1000,10000').split(',').map(Number);
   const out = values.out ?? path.resolve(DIST, '..', 'bench', quick ? 'RESULTS-quick.md' : 'RESULTS.md');
   // Point queries and isolation run on the 10,000-milestone plan (or the size nearest below it).
   const pointSize = [...sizes].sort((a, b) => a - b).filter((n) => n <= 10_000).pop() ?? sizes[0];
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
   // The bench itself is a client: keep it on the client core, off the servers' core.
   if (PINNING) execFileSync('taskset', ['-cp', String(PINNING.client), String(process.pid)], { stdio: 'ignore' });
   const started = performance.now();
-  const target = makeTarget();
+  const target = sqliteTarget();
   const results: BenchResults = {
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     startedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -69,7 +72,7 @@ async function main(): Promise<void> {
     loadAverageAtStart: os.loadavg(),
     seeds: [],
     dashboards: [],
-    singleStatements: [],
+    statements: [],
   };
   try {
     const plans = new Map<number, PreparedPlan>();
@@ -86,7 +89,8 @@ async function main(): Promise<void> {
       const comparison = await compareWithBaseline(plans.get(n)!, { query: DASHBOARD, baselinePath: '/dashboard', runs, slowMs: 20_000, maxRequestMs, today });
       results.dashboards.push(comparison);
       log(`GraphQL ${comparison.graphqlMs.map((ms) => ms.toFixed(0)).join(', ')} ms; baseline ${comparison.baselineMs.map((ms) => ms.toFixed(0)).join(', ')} ms${comparison.error ? `; ${comparison.error}` : ''}`);
-      results.singleStatements.push({ milestones: n, counts: await singleMilestoneStatements(plans.get(n)!, today) });
+      log(`b: statements at ${n} milestones (CAIRN_OFFLOAD_COST=0)`);
+      results.statements.push(await statementCounts(plans.get(n)!, today, maxRequestMs));
       if (n === pointSize) {
         log(`d: point queries at ${n} milestones`);
         results.points = await measurePointQueries(plans.get(n)!, { today, runs: loadRuns, durationS: loadSeconds, connections: 10 });
@@ -98,11 +102,41 @@ async function main(): Promise<void> {
     log(`f: roll-ups at ${largest} milestones`);
     results.rollups = await compareWithBaseline(plans.get(largest)!, { query: ROLLUPS, baselinePath: '/rollups', runs, slowMs: 20_000, maxRequestMs, today });
   } finally {
-    target.cleanup();
+    await target.cleanup();
   }
+  if (postgresUrl) await benchPostgres(results, postgresUrl, postgresSizes, { seed, today, runs, maxRequestMs, loadRuns, loadSeconds });
   results.totalSeconds = (performance.now() - started) / 1000;
   fs.writeFileSync(out, renderResults(results) + '\n');
   log(`wrote ${out} after ${(results.totalSeconds / 60).toFixed(1)} min`);
+}
+
+/** Figures a and d on PostgreSQL: dashboards against the baseline at each size, point queries at the largest up to 10,000. */
+async function benchPostgres(
+  results: BenchResults,
+  url: string,
+  sizes: number[],
+  o: { seed: number; today: string; runs: number; maxRequestMs: number; loadRuns: number; loadSeconds: number },
+): Promise<void> {
+  const target = postgresTarget(url);
+  const pointSize = [...sizes].sort((a, b) => a - b).filter((n) => n <= 10_000).pop() ?? sizes[0];
+  results.postgres = { database: target.name, serverVersion: await postgresServerVersion(url), seeds: [], dashboards: [] };
+  try {
+    for (const n of sizes) {
+      log(`PostgreSQL: seeding a plan of ${n} milestones`);
+      const plan = await target.prepare(n, o.seed, o.today);
+      results.postgres.seeds.push({ milestones: n, seconds: plan.seedSeconds });
+      log(`PostgreSQL a: dashboard at ${n} milestones`);
+      const comparison = await compareWithBaseline(plan, { query: DASHBOARD, baselinePath: '/dashboard', runs: o.runs, slowMs: 20_000, maxRequestMs: o.maxRequestMs, today: o.today });
+      results.postgres.dashboards.push(comparison);
+      log(`GraphQL ${comparison.graphqlMs.map((ms) => ms.toFixed(0)).join(', ')} ms; baseline ${comparison.baselineMs.map((ms) => ms.toFixed(0)).join(', ')} ms${comparison.error ? `; ${comparison.error}` : ''}`);
+      if (n === pointSize) {
+        log(`PostgreSQL d: point queries at ${n} milestones`);
+        results.postgres.points = await measurePointQueries(plan, { today: o.today, runs: o.loadRuns, durationS: o.loadSeconds, connections: 10 });
+      }
+    }
+  } finally {
+    await target.cleanup();
+  }
 }
 
 main().catch((error) => {
