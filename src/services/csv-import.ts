@@ -138,7 +138,7 @@ export class CsvImporter extends Writer {
 
   /** The milestone with this code, if the viewer may see it (a restricted one does not exist for others). */
   private milestone(plan: Plan, code: string, viewer: Viewer): Promise<Milestone | null> {
-    const query = this.ds.getRepository(Milestone).createQueryBuilder('m').where('m.plan_id = :planId AND m.code = :code', { planId: plan.rowId, code });
+    const query = this.batchReads.getRepository(Milestone).createQueryBuilder('m').where('m.plan_id = :planId AND m.code = :code', { planId: plan.rowId, code });
     return visibleMilestones(query, 'm', viewer).getOne();
   }
 
@@ -146,13 +146,13 @@ export class CsvImporter extends Writer {
     const ids: { goalId?: string; leadAgencyId?: string } = {};
     const goalCode = text(row, 'goal');
     if (goalCode !== undefined) {
-      const goal = await this.ds.getRepository(Goal).findOneBy({ planId: plan.rowId, code: goalCode });
+      const goal = await this.batchReads.getRepository(Goal).findOneBy({ planId: plan.rowId, code: goalCode });
       if (!goal) throw new RowProblem('goal', `No goal with code "${goalCode}" in this plan.`);
       ids.goalId = toGlobalId('Goal', goal.rowId);
     }
     const lead = text(row, 'leadAgency');
     if (lead !== undefined) {
-      const agency = await this.ds.getRepository(Agency).findOneBy({ shortName: lead });
+      const agency = await this.batchReads.getRepository(Agency).findOneBy({ shortName: lead });
       if (!agency) throw new RowProblem('leadAgency', `No agency with short name "${lead}".`);
       ids.leadAgencyId = toGlobalId('Agency', agency.rowId);
     }

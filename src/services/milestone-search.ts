@@ -170,9 +170,10 @@ export class MilestoneSearch {
     }
     if (filter.visibility) query.andWhere('m.visibility = :visibility', { visibility: filter.visibility });
     if (filter.movedFrom || filter.movedTo) {
+      // Open ends as the widest dates both databases accept (PostgreSQL has no year 0).
       query.andWhere(
         'EXISTS (SELECT 1 FROM due_date_change c WHERE c.milestone_id = m.id AND c.changed_on >= :movedFrom AND c.changed_on <= :movedTo)',
-        { movedFrom: filter.movedFrom ?? '0000-01-01', movedTo: filter.movedTo ?? '9999-12-31' },
+        { movedFrom: filter.movedFrom ?? '0001-01-01', movedTo: filter.movedTo ?? '9999-12-31' },
       );
     }
     if (filter.search) {

@@ -88,6 +88,15 @@ export abstract class Writer {
   }
 
   /**
+   * Where to read inside a batch: its transaction, which holds the batch's own earlier writes.
+   * (On SQLite every read shares the one connection; on PostgreSQL a read through the
+   * DataSource would take another pooled connection and not see them.)
+   */
+  protected get batchReads(): EntityManager {
+    return batchTransaction.getStore()?.em ?? this.ds.manager;
+  }
+
+  /**
    * Runs many changes in one transaction, all or nothing: committed only when `work` returns
    * `commit: true`; otherwise everything it wrote is rolled back (a dry run, or a batch with errors).
    */

@@ -112,4 +112,16 @@ describe('CSV import over HTTP (current sample plan, today 2026-11-28)', () => {
     expect(lines[1]).to.match(/^G2\.M90,Renamed by DOSW,G2,DOSW,/);
     expect(lines[2]).to.match(/^G2\.M91,Imported data dictionary,G2,DOSW,/);
   });
+
+  it('a later row sees what an earlier row of the same file wrote (one transaction, on either database)', async () => {
+    const csv = [
+      'code,goal,title,leadAgency,startDate,dueDate,dueDateReason',
+      'G2.M95,G2,Created by the import,DOSW,2026-12-01,2027-03-31,',
+      'G2.M95,,Renamed in the same file,,,2027-05-31,Moved in the same file',
+    ].join('\n');
+    const result = (await server.ok(IMPORT, { p: planId, kind: 'MILESTONES', csv, apply: true })).importCsv;
+    expect(result).to.deep.equal({ applied: true, rows: 2, created: 1, updated: 1, problems: [] });
+    const data = await server.ok('query ($p: ID!) { milestones(filter: { planId: $p, search: "G2.M95" }) { nodes { title dueDate baselineDueDate } } }', { p: planId });
+    expect(data.milestones.nodes).to.deep.equal([{ title: 'Renamed in the same file', dueDate: '2027-05-31', baselineDueDate: '2027-03-31' }]);
+  });
 });

@@ -213,6 +213,22 @@ describe('queries over HTTP on the sample plans (today fixed at 2026-11-28)', ()
     }
   });
 
+  it('filters by due-date moves with one open end: movedTo alone, movedFrom alone', async () => {
+    const data = await server.ok(
+      `query ($p: ID!) {
+        both: milestones(filter: { planId: $p, movedFrom: "2013-07-01", movedTo: "2015-06-30" }, first: 100) { totalCount }
+        upTo: milestones(filter: { planId: $p, movedTo: "2015-06-30" }, first: 100) { totalCount }
+        all: milestones(filter: { planId: $p, movedFrom: "2013-07-01" }, first: 100) { totalCount }
+        fromLater: milestones(filter: { planId: $p, movedFrom: "2015-07-01" }, first: 100) { totalCount }
+      }`,
+      { p: firstPlanId },
+    );
+    expect(data.both.totalCount).to.be.greaterThan(0);
+    expect(data.upTo.totalCount).to.equal(data.both.totalCount);
+    expect(data.fromLater.totalCount).to.be.greaterThan(0);
+    expect(data.all.totalCount).to.be.at.least(data.fromLater.totalCount).and.at.least(data.upTo.totalCount);
+  });
+
   it('agencies: all of them, with kinds and jurisdictions', async () => {
     const { agencies } = await server.ok('{ agencies { shortName kind jurisdiction } }');
     const byName = new Map(agencies.map((a: { shortName: string }) => [a.shortName, a]));
