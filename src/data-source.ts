@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AbstractLogger, DataSource, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { AbstractLogger, DataSource, LoggerOptions, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 import { MIGRATIONS } from '../migrations';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './entities/naming';
@@ -43,11 +43,13 @@ function usePortableTypes(): void {
 }
 
 export function createDataSource(options: DatabaseOptions): DataSource {
+  const logging: LoggerOptions = options.statementCounter ? ['query'] : false;
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
+    logging,
     logger: options.statementCounter,
   };
   if (options.databaseUrl) {
@@ -57,7 +59,6 @@ export function createDataSource(options: DatabaseOptions): DataSource {
       type: 'postgres',
       ...(replicas.length ? { replication: { master: { url: options.databaseUrl }, slaves: replicas.map((url) => ({ url })) } } : { url: options.databaseUrl }),
       ...common,
-      logging: options.statementCounter ? ['query'] : false,
     });
   }
   if (options.databasePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.databasePath)), { recursive: true });
@@ -65,7 +66,6 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     type: 'better-sqlite3',
     database: options.databasePath,
     ...common,
-    logging: options.statementCounter ? ['query'] : false,
     enableWAL: true,
     timeout: 5000,
   });

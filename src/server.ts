@@ -70,7 +70,8 @@ async function viewerOf(req: Request, authenticator: Authenticator, anonymousRea
 }
 
 export async function startServer(config: Config, statementCounter?: StatementCounter): Promise<RunningServer> {
-  const dataSource = await openDatabase({ ...databaseOptionsOf(config), statementCounter });
+  const database = databaseOptionsOf(config);
+  const dataSource = await openDatabase({ ...database, statementCounter });
   if (config.seedWhenEmpty) {
     const { seedSamplePlansIfEmpty } = await import('../seeds/load');
     await seedSamplePlansIfEmpty(dataSource, config.clock);
@@ -78,7 +79,6 @@ export async function startServer(config: Config, statementCounter?: StatementCo
   const services = createServices(dataSource, config.clock);
   // Workers open their own connections, so an in-memory database (one per connection) stays on
   // the main thread; so does any clock other than the system's or a fixed date (workers rebuild it).
-  const database = databaseOptionsOf(config);
   const workersCanRead = (database.databaseUrl !== undefined || database.databasePath !== ':memory:') && (config.clock === systemClock || config.clock.fixedToday !== undefined);
   const offloadCost = workersCanRead ? (config.offloadCost ?? 0) : 0;
   const readPool =
