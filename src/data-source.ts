@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AbstractLogger, DataSource, LoggerOptions, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { AbstractLogger, DataSource, LoggerOptions, LogLevel, LogMessage, Migration, QueryRunner } from 'typeorm';
 import { MIGRATIONS } from '../migrations';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './entities/naming';
+import { ADVISORY_LOCK } from './services/write-lock';
 
 /** Counts the SQL statements sent, so tests can show that batching keeps the count flat. */
 export class StatementCounter extends AbstractLogger {
@@ -83,10 +84,36 @@ export function databaseOptionsOf(config: { databasePath: string; databaseUrl?: 
   return { databasePath: config.databasePath, databaseUrl: config.databaseUrl, replicaUrls: config.replicaUrls };
 }
 
-/** Opens the database and brings its schema up to date. */
-export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
+/**
+ * Applies the pending migrations. On PostgreSQL, Cairn processes starting together on one
+ * database take turns under a session advisory lock, so each migration runs once; `andThen`
+ * (loading the sample plans into an empty database) runs inside the same turn.
+ */
+export async function migrate(dataSource: DataSource, andThen?: (dataSource: DataSource) => Promise<void>): Promise<Migration[]> {
+  const work = async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await andThen?.(dataSource);
+    return applied;
+  };
+  if (dataSource.options.type !== 'postgres') return work();
+  const session = dataSource.createQueryRunner('master');
+  await session.connect();
+  try {
+    await session.query('SELECT pg_advisory_lock($1, $2)', [ADVISORY_LOCK.namespace, ADVISORY_LOCK.startup]);
+    try {
+      return await work();
+    } finally {
+      await session.query('SELECT pg_advisory_unlock($1, $2)', [ADVISORY_LOCK.namespace, ADVISORY_LOCK.startup]);
+    }
+  } finally {
+    await session.release();
+  }
+}
+
+/** Opens the database and brings its schema up to date (see `migrate`). */
+export async function openDatabase(options: DatabaseOptions, andThen?: (dataSource: DataSource) => Promise<void>): Promise<DataSource> {
   const dataSource = createDataSource(options);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await migrate(dataSource, andThen);
   return dataSource;
 }

@@ -71,11 +71,11 @@ async function viewerOf(req: Request, authenticator: Authenticator, anonymousRea
 
 export async function startServer(config: Config, statementCounter?: StatementCounter): Promise<RunningServer> {
   const database = databaseOptionsOf(config);
-  const dataSource = await openDatabase({ ...database, statementCounter });
-  if (config.seedWhenEmpty) {
+  const dataSource = await openDatabase({ ...database, statementCounter }, async (opened) => {
+    if (!config.seedWhenEmpty) return;
     const { seedSamplePlansIfEmpty } = await import('../seeds/load');
-    await seedSamplePlansIfEmpty(dataSource, config.clock);
-  }
+    await seedSamplePlansIfEmpty(opened, config.clock);
+  });
   const services = createServices(dataSource, config.clock);
   // Workers open their own connections, so an in-memory database (one per connection) stays on
   // the main thread; so does any clock other than the system's or a fixed date (workers rebuild it).

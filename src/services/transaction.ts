@@ -84,7 +84,7 @@ export abstract class Writer {
     // Inside a batch (a CSV import), every change joins the batch's one transaction.
     const batch = batchTransaction.getStore();
     if (batch) return work(batch);
-    return this.lock.run(() => this.ds.transaction((em) => work(new Transaction(em, this.clock, viewer))));
+    return this.lock.transaction(this.ds, (em) => work(new Transaction(em, this.clock, viewer)));
   }
 
   /**
@@ -100,19 +100,17 @@ export abstract class Writer {
    * Runs many changes in one transaction, all or nothing: committed only when `work` returns
    * `commit: true`; otherwise everything it wrote is rolled back (a dry run, or a batch with errors).
    */
-  protected batch<T>(viewer: Viewer, work: () => Promise<{ commit: boolean; result: T }>): Promise<T> {
-    return this.lock.run(async () => {
-      let outcome: { commit: boolean; result: T } | undefined;
-      try {
-        await this.ds.transaction(async (em) => {
-          outcome = await batchTransaction.run(new Transaction(em, this.clock, viewer), work);
-          if (!outcome.commit) throw ROLLBACK;
-        });
-      } catch (error) {
-        if (error !== ROLLBACK) throw error;
-      }
-      return outcome!.result;
-    });
+  protected async batch<T>(viewer: Viewer, work: () => Promise<{ commit: boolean; result: T }>): Promise<T> {
+    let outcome: { commit: boolean; result: T } | undefined;
+    try {
+      await this.lock.transaction(this.ds, async (em) => {
+        outcome = await batchTransaction.run(new Transaction(em, this.clock, viewer), work);
+        if (!outcome.commit) throw ROLLBACK;
+      });
+    } catch (error) {
+      if (error !== ROLLBACK) throw error;
+    }
+    return outcome!.result;
   }
 }
 

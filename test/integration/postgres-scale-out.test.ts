@@ -2,7 +2,9 @@
  * Scale-out on PostgreSQL: two real Cairn processes (`node dist/src/main.js`) on one database,
  * as two hosts behind a load balancer would be. A write through either is read back through the
  * other at once, and optimistic concurrency holds across them: the version check is the UPDATE's
- * own WHERE clause, so the database decides, not a lock inside one process.
+ * own WHERE clause, so the database decides, not a lock inside one process. The checks a write
+ * makes before it writes (unique names, dependency cycles) hold across processes too, and so does
+ * start-up: processes started together on an empty database migrate and seed it once.
  * Needs DATABASE_URL=postgres://…; skipped (with a message) without it.
  */
 import { expect } from 'chai';
@@ -82,6 +84,28 @@ describe('scale-out: two Cairn processes on one PostgreSQL database', function (
     }
   });
 
+  it('the checks before a write hold across processes: of 10 racing creates of one agency name, one wins, 9 are CONFLICT', async () => {
+    const query = 'mutation ($name: String!) { createAgency(input: { name: $name, shortName: "RACE", kind: OTHER, jurisdiction: CITY }) { id } }';
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => post(i % 2 ? b! : a!, token, query, { name: `Racing Agency ${i}` })));
+    expect(results.filter((r) => !r.errors), JSON.stringify(results)).to.have.length(1);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT').map((r) => r.errors[0].message)).to.have.length(9).and.to.satisfy((messages: string[]) => messages.every((m) => m.includes('short name "RACE"')));
+  });
+
+  it('dependency cycles are refused across processes: of A→B through one and B→A through the other, one wins', async () => {
+    const { plans } = await ok(a!, token, '{ plans { goals { milestones { id dependsOn { id } dependents { id } } } } }');
+    const free = plans[1].goals.flatMap((g: { milestones: { id: string; dependsOn: unknown[]; dependents: unknown[] }[] }) => g.milestones).filter((m: { dependsOn: unknown[]; dependents: unknown[] }) => m.dependsOn.length === 0 && m.dependents.length === 0);
+    expect(free.length).to.be.at.least(6);
+    const query = 'mutation ($m: ID!, $d: ID!) { addDependency(milestoneId: $m, dependsOnId: $d) { id } }';
+    for (let pair = 0; pair + 1 < 6; pair += 2) {
+      const [x, y] = [free[pair].id, free[pair + 1].id];
+      const results = await Promise.all([post(a!, token, query, { m: x, d: y }), post(b!, token, query, { m: y, d: x })]);
+      expect(results.filter((r) => !r.errors), JSON.stringify(results)).to.have.length(1);
+      const refused = results.find((r) => r.errors)!;
+      expect(refused.errors[0].extensions.code).to.equal('BAD_USER_INPUT');
+      expect(refused.errors[0].message).to.match(/would make a cycle/);
+    }
+  });
+
   it('optimistic concurrency holds across processes: of 20 racing updates with one version, exactly one wins', async () => {
     const { plans } = await ok(a!, token, '{ plans { goals { milestones { id version title } } } }');
     const milestone = plans[0].goals[0].milestones[0];
@@ -102,6 +126,35 @@ describe('scale-out: two Cairn processes on one PostgreSQL database', function (
       expect(rows[0].n).to.equal(1);
     } finally {
       await client.end();
+    }
+  });
+});
+
+describe('scale-out: Cairn processes started together on one empty PostgreSQL database', function () {
+  this.timeout(120_000);
+
+  it('all come up; the schema is migrated and the sample plans are loaded once', async function () {
+    if (!onPostgres) {
+      console.log('      (skipped: PostgreSQL tests need DATABASE_URL=postgres://…; .ci/run sets it)');
+      this.skip();
+    }
+    const database = await freshDatabase();
+    const started = await Promise.allSettled(Array.from({ length: 3 }, () => ServerProcess.start({ ...database.env, CAIRN_TODAY: TODAY })));
+    try {
+      const failures = started.filter((s): s is PromiseRejectedResult => s.status === 'rejected').map((s) => String(s.reason));
+      expect(failures, failures.join('\n')).to.deep.equal([]);
+      const client = new Client({ connectionString: database.options.databaseUrl });
+      await client.connect();
+      try {
+        const { rows } = await client.query('SELECT title, COUNT(*)::int AS n FROM plan GROUP BY title ORDER BY title');
+        expect(rows.length).to.be.at.least(1);
+        expect(rows.filter((r) => r.n !== 1), JSON.stringify(rows)).to.deep.equal([]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop('SIGTERM') : undefined)));
+      await database.drop();
     }
   });
 });
