@@ -7,6 +7,7 @@ import { forbidden, unauthenticated } from '../services/errors';
 import './enums';
 import { RequestContext } from './context';
 import { checkDeadline } from './limits';
+import { answerAssessedFieldsDirectly } from './assessed-fields';
 import { CsvImportResolver } from './csv-import';
 import { DashboardResolver } from './dashboard';
 import { AnnualReportResolver } from './annual-report';
@@ -65,6 +66,7 @@ export async function buildCairnSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
   });
+  answerAssessedFieldsDirectly(schema);
   applyRequestRules(schema);
   schema.getQueryType()!.description = 'Reading plans: everything computed takes an optional `asOf` date.';
   schema.getMutationType()!.description = 'Changing plans: each change is validated, written with its audit entry in one transaction, or not at all.';

@@ -19,6 +19,23 @@ function byRowId<T extends ObjectLiteral & { rowId: number }>(ds: DataSource, en
   });
 }
 
+/**
+ * For short reference tables (agencies: the task force has about 30): the first look-up in a
+ * request reads every row, so an agency met later — a dependency's lead while assessing, then
+ * each milestone's own lead — costs no further statement.
+ */
+function wholeTableById<T extends ObjectLiteral & { rowId: number }>(ds: DataSource, entity: EntityTarget<T>): DataLoader<number, T | undefined> {
+  let table: Promise<Map<number, T>> | undefined;
+  return new DataLoader(async (ids) => {
+    table ??= ds
+      .getRepository(entity)
+      .find()
+      .then((rows) => new Map(rows.map((row) => [row.rowId, row])));
+    const byId = await table;
+    return ids.map((id) => byId.get(id));
+  });
+}
+
 function groupedBy<T extends ObjectLiteral>(
   ds: DataSource,
   entity: EntityTarget<T>,
@@ -137,7 +154,7 @@ export function createLoaders(ds: DataSource, viewer: Viewer) {
   const remember = (row: Milestone) => milestone.prime(row.rowId, row);
   const history = historyByMilestone(ds);
   return {
-    agency: byRowId(ds, Agency),
+    agency: wholeTableById(ds, Agency),
     plan,
     committee: byRowId(ds, Committee),
     goal: byRowId(ds, Goal),

@@ -28,6 +28,10 @@ function factsOf(milestone: Milestone, history: MilestoneHistory): MilestoneFact
   };
 }
 
+function assessmentKey(milestone: Milestone, asOf: IsoDate | null): string {
+  return `${milestone.rowId}@${asOf ?? 'today'}`;
+}
+
 export class PlanReader {
   private readonly cache = new Map<string, Promise<unknown>>();
 
@@ -79,6 +83,13 @@ export class PlanReader {
     return this.assessments.load({ milestone, asOf: asOf ?? null });
   }
 
+  /** The assessment if this request has already computed it: answered without a promise (graphql/assessed-fields.ts). */
+  settledAssessment(milestone: Milestone, asOf?: IsoDate | null): MilestoneAssessment | undefined {
+    return this.settled.get(assessmentKey(milestone, asOf ?? null));
+  }
+
+  private readonly settled = new Map<string, MilestoneAssessment>();
+
   /**
    * Assessments are computed a batch at a time: a list of 10,000 milestones asks for 10,000 at
    * once, and walking each through its own chain of promises cost more than the rules themselves.
@@ -112,10 +123,12 @@ export class PlanReader {
           if (!dependency || !dependencyHistory || dependencyHistory instanceof Error) continue;
           dependencyFacts.push({ ...factsOf(dependency, dependencyHistory), leadAgency: leadById.get(dependency.leadAgencyId) });
         }
-        return assessMilestone(factsOf(milestone, history), dependencyFacts, asOf ?? this.clock.today(plan.timeZone), plan);
+        const assessment = assessMilestone(factsOf(milestone, history), dependencyFacts, asOf ?? this.clock.today(plan.timeZone), plan);
+        this.settled.set(assessmentKey(milestone, asOf), assessment);
+        return assessment;
       });
     },
-    { cacheKeyFn: ({ milestone, asOf }) => `${milestone.rowId}@${asOf ?? 'today'}` },
+    { cacheKeyFn: ({ milestone, asOf }) => assessmentKey(milestone, asOf) },
   );
 
   /** Forecast with upstream propagation: walks the dependency graph one batched level at a time. */

@@ -76,6 +76,25 @@ describe('queries over HTTP on the sample plans (today fixed at 2026-11-28)', ()
     expect(milestones.filter((m: { slipDays: number }) => m.slipDays > 0)).to.have.length(2);
   });
 
+  it('a list of milestones gives each the same assessed fields as asking for it alone, on every date asked (aliases, fragments, variables)', async () => {
+    // Lists are assessed in one batch ahead and their fields answered directly (src/graphql/assessed-fields.ts);
+    // milestone(id) goes through the resolvers one by one. Both must say the same.
+    const FIELDS = 'dueDate progress expectedProgress status statusReason daysOverdue daysRemaining slipDays lastUpdatedOn updateStale';
+    const past = '2026-02-15';
+    const query = `query ($id: ID!, $past: Date) { plan(id: $id) { goals(all: true) { milestones { id ${FIELDS} ...Past ... on Milestone { early: status(asOf: "2025-09-30") } } } } }
+      fragment Past on Milestone { pastStatus: status(asOf: $past) pastProgress: progress(asOf: $past) pastReason: statusReason(asOf: $past) }`;
+    const data = await server.ok(query, { id: currentPlanId, past });
+    const listed = data.plan.goals.flatMap((g: { milestones: unknown[] }) => g.milestones);
+    expect(listed).to.have.length(45);
+    const statuses = new Set(listed.map((m: { status: string }) => m.status));
+    expect(statuses.size, 'a mix of statuses to compare').to.be.at.least(4);
+    for (const m of listed) {
+      const { milestone } = await server.ok(`query ($id: ID!, $past: Date) { milestone(id: $id) { id ${FIELDS} pastStatus: status(asOf: $past) pastProgress: progress(asOf: $past) pastReason: statusReason(asOf: $past) early: status(asOf: "2025-09-30") } }`, { id: m.id, past });
+      expect(m, milestone.id).to.deep.equal(milestone);
+    }
+    expect(listed.some((m: { status: string; pastStatus: string }) => m.status !== m.pastStatus), 'the dates asked make a difference').to.equal(true);
+  });
+
   it('milestone(id) and node(id) find the same milestone; unknown IDs are null for node and NOT_FOUND for milestone', async () => {
     const id = await milestoneIdByCode(currentPlanId, 'G4.M4');
     const data = await server.ok('query ($id: ID!) { milestone(id: $id) { id code status } node(id: $id) { __typename id ... on Milestone { code } } }', { id });

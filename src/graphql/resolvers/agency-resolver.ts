@@ -1,7 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Health, Role } from '../../domain/enums';
 import { Agency, Milestone } from '../../entities';
 import { rowIdOf } from '../../services/transaction';
+import { assessedAhead } from '../assessed-fields';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
 import { AgencyRole } from '../enums';
@@ -31,13 +33,14 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => [Milestone], { complexity: listCost(TYPICAL_SIZE.agencyMilestones), description: 'Milestones it is involved in, by plan and code.' })
-  milestones(
+  async milestones(
     @Root() agency: Agency,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('role', () => AgencyRole, { defaultValue: AgencyRole.LEAD, description: ROLE }) role: AgencyRole,
     @Arg('planId', () => ID, { nullable: true, description: PLAN }) planId?: string,
   ): Promise<Milestone[]> {
-    return ctx.reader.agencyMilestones(agency, role, planId ? rowIdOf(planId, 'Plan', 'planId') : undefined);
+    return assessedAhead(await ctx.reader.agencyMilestones(agency, role, planId ? rowIdOf(planId, 'Plan', 'planId') : undefined), ctx, info);
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Weighted mean progress of its milestones, cancelled ones left out; null with nothing to measure.' })

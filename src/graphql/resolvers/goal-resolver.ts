@@ -1,6 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Agency, Committee, Goal, Indicator, Milestone, Plan } from '../../entities';
 import { Role } from '../../domain/enums';
+import { assessedAhead } from '../assessed-fields';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
 import { CreateGoalInput, UpdateGoalInput } from '../types';
@@ -40,8 +42,8 @@ export class GoalResolver extends RollupFields(Goal, (goal) => ({ kind: 'goal', 
   }
 
   @FieldResolver(() => [Milestone], { complexity: listCost(TYPICAL_SIZE.milestones), description: 'Its direct milestones, in order (nested goals have their own).' })
-  milestones(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Milestone[]> {
-    return ctx.reader.loaders.milestonesByGoal.load(goal.rowId);
+  async milestones(@Root() goal: Goal, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Milestone[]> {
+    return assessedAhead(await ctx.reader.loaders.milestonesByGoal.load(goal.rowId), ctx, info);
   }
 
   @FieldResolver(() => [Indicator], { complexity: listCost(TYPICAL_SIZE.partners), description: 'Indicators that measure this goal, by name.' })
