@@ -24,16 +24,23 @@ function byRowId<T extends ObjectLiteral & { rowId: number }>(ds: DataSource, en
  * request reads every row, so an agency met later — a dependency's lead while assessing, then
  * each milestone's own lead — costs no further statement.
  */
-function wholeTableById<T extends ObjectLiteral & { rowId: number }>(ds: DataSource, entity: EntityTarget<T>): DataLoader<number, T | undefined> {
-  let table: Promise<Map<number, T>> | undefined;
-  return new DataLoader(async (ids) => {
-    table ??= ds
-      .getRepository(entity)
-      .find()
-      .then((rows) => new Map(rows.map((row) => [row.rowId, row])));
-    const byId = await table;
-    return ids.map((id) => byId.get(id));
-  });
+class WholeTable<T extends ObjectLiteral & { rowId: number }> extends DataLoader<number, T | undefined> {
+  /** The row if the table has been read in this request: no promise needed. */
+  readonly peek: (id: number) => T | undefined;
+
+  constructor(ds: DataSource, entity: EntityTarget<T>) {
+    let table: Promise<Map<number, T>> | undefined;
+    let loaded: Map<number, T> | undefined;
+    super(async (ids) => {
+      table ??= ds
+        .getRepository(entity)
+        .find()
+        .then((rows) => (loaded = new Map(rows.map((row) => [row.rowId, row]))));
+      const byId = await table;
+      return ids.map((id) => byId.get(id));
+    });
+    this.peek = (id) => loaded?.get(id);
+  }
 }
 
 function groupedBy<T extends ObjectLiteral>(
@@ -154,7 +161,7 @@ export function createLoaders(ds: DataSource, viewer: Viewer) {
   const remember = (row: Milestone) => milestone.prime(row.rowId, row);
   const history = historyByMilestone(ds);
   return {
-    agency: wholeTableById(ds, Agency),
+    agency: new WholeTable(ds, Agency),
     plan,
     committee: byRowId(ds, Committee),
     goal: byRowId(ds, Goal),

@@ -50,8 +50,10 @@ export class MilestoneResolver {
   }
 
   @FieldResolver(() => Agency, { description: 'The lead agency: the owner.' })
-  async leadAgency(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<Agency> {
-    return (await ctx.reader.loaders.agency.load(m.leadAgencyId))!;
+  leadAgency(@Root() m: Milestone, @Ctx() ctx: RequestContext): Agency | Promise<Agency> {
+    // Without a promise once this request has read the agencies: a list's milestones then complete synchronously.
+    const agencies = ctx.reader.loaders.agency;
+    return agencies.peek(m.leadAgencyId) ?? (agencies.load(m.leadAgencyId) as Promise<Agency>);
   }
 
   @FieldResolver(() => [Partner], { complexity: listCost(TYPICAL_SIZE.partners), description: 'Partner agencies and their roles, by short name.' })
