@@ -29,15 +29,29 @@ function converterFor(type: unknown): Convert {
   return KEEP;
 }
 
+/** How to select one entity's columns (as `prefix` + column name) and build the entity from a raw row. */
+export interface LeanColumns<T> {
+  select: string[];
+  build(row: Record<string, unknown>): T;
+}
+
+export function leanColumns<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, alias: string, prefix = ''): LeanColumns<T> {
+  const metadata = ds.getMetadata(entity);
+  const columns = metadata.columns.map((c) => ({ property: c.propertyName, key: `${prefix}${c.databaseName}`, name: c.databaseName, convert: converterFor(c.type) }));
+  const target = metadata.target as new () => T;
+  return {
+    select: columns.map((c) => `${alias}.${c.name} AS "${c.key}"`),
+    build(row) {
+      const record = new target() as Record<string, unknown>;
+      for (const column of columns) record[column.property] = column.convert(row[column.key]);
+      return record as T;
+    },
+  };
+}
+
 /** Runs `query` (aliased `alias`) selecting every column, and builds one `entity` per row. */
 export async function leanMany<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, query: SelectQueryBuilder<T>, alias: string): Promise<T[]> {
-  const metadata = ds.getMetadata(entity);
-  const columns = metadata.columns.map((c) => ({ property: c.propertyName, name: c.databaseName, convert: converterFor(c.type) }));
-  const rows: Record<string, unknown>[] = await query.select(columns.map((c) => `${alias}.${c.name} AS "${c.name}"`)).getRawMany();
-  const target = metadata.target as new () => T;
-  return rows.map((row) => {
-    const record = new target() as Record<string, unknown>;
-    for (const column of columns) record[column.property] = column.convert(row[column.name]);
-    return record as T;
-  });
+  const lean = leanColumns(ds, entity, alias);
+  const rows: Record<string, unknown>[] = await query.select(lean.select).getRawMany();
+  return rows.map((row) => lean.build(row));
 }

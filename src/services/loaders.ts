@@ -8,7 +8,7 @@ import { DataSource, EntityTarget, In, ObjectLiteral, SelectQueryBuilder } from 
 import { Viewer } from '../domain/access';
 import { DueDateChange as DueDateMove, ProgressReport } from '../domain/milestone';
 import { Agency, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
-import { leanMany } from './lean-rows';
+import { leanColumns, leanMany } from './lean-rows';
 import { visibleMilestones } from './visibility';
 
 function byRowId<T extends ObjectLiteral & { rowId: number }>(ds: DataSource, entity: EntityTarget<T>): DataLoader<number, T | undefined> {
@@ -108,26 +108,45 @@ export interface MilestoneHistory {
 /**
  * Progress updates, due-date moves and dependency links of many milestones in one statement,
  * each read as a row of one shape: the three are what every status needs, so one round trip.
+ * For a few milestones (a point query) the histories of those they depend on come along, since
+ * their statuses need them next; a long list normally holds its dependencies already.
  */
 function historyByMilestone(ds: DataSource): DataLoader<number, MilestoneHistory> {
-  return new DataLoader(async (keys) => {
+  const loader: DataLoader<number, MilestoneHistory> = new DataLoader(async (keys) => {
     const params: unknown[] = [];
+    const withUpstream = keys.length <= MOST_BOUND_IDS;
+    const of = () => {
+      const own = idsIn(ds, 'milestone_id', keys, params);
+      return withUpstream ? `(${own} OR milestone_id IN (SELECT depends_on_id FROM milestone_dependency WHERE ${idsIn(ds, 'milestone_id', keys, params)}))` : own;
+    };
     const rows: { kind: string; milestone_id: number; day: string | null; amount: number | null; from_date: string | null; to_date: string | null }[] = await ds.query(
-      `SELECT 'update' AS kind, milestone_id, reported_on AS day, percent_complete AS amount, NULL AS from_date, NULL AS to_date, id FROM progress_update WHERE ${idsIn(ds, 'milestone_id', keys, params)}
-       UNION ALL SELECT 'move', milestone_id, changed_on, NULL, from_date, to_date, id FROM due_date_change WHERE ${idsIn(ds, 'milestone_id', keys, params)}
-       UNION ALL SELECT 'link', milestone_id, NULL, depends_on_id, NULL, NULL, NULL FROM milestone_dependency WHERE ${idsIn(ds, 'milestone_id', keys, params)}
+      `SELECT 'update' AS kind, milestone_id, reported_on AS day, percent_complete AS amount, NULL AS from_date, NULL AS to_date, id FROM progress_update WHERE ${of()}
+       UNION ALL SELECT 'move', milestone_id, changed_on, NULL, from_date, to_date, id FROM due_date_change WHERE ${of()}
+       UNION ALL SELECT 'link', milestone_id, NULL, depends_on_id, NULL, NULL, NULL FROM milestone_dependency WHERE ${of()}
        ORDER BY 3, 7, 4`,
       params,
     );
-    const histories = new Map<number, MilestoneHistory>(keys.map((k) => [k, { updates: [], dueDateChanges: [], dependsOnIds: [] }]));
+    const histories = new Map<number, MilestoneHistory>();
+    const historyOf = (id: number) => {
+      let history = histories.get(id);
+      if (!history) histories.set(id, (history = { updates: [], dueDateChanges: [], dependsOnIds: [] }));
+      return history;
+    };
     for (const row of rows) {
-      const history = histories.get(Number(row.milestone_id))!;
+      const history = historyOf(Number(row.milestone_id));
       if (row.kind === 'link') history.dependsOnIds.push(Number(row.amount));
       else if (row.kind === 'update') history.updates.push({ reportedOn: row.day!, percentComplete: Number(row.amount) });
       else history.dueDateChanges.push({ changedOn: row.day!, fromDate: row.from_date!, toDate: row.to_date! });
     }
-    return keys.map((k) => histories.get(k)!);
+    const asked = new Set(keys);
+    if (withUpstream) {
+      for (const key of keys) {
+        for (const upstream of histories.get(key)?.dependsOnIds ?? []) if (!asked.has(upstream)) loader.prime(upstream, historyOf(upstream));
+      }
+    }
+    return keys.map((k) => historyOf(k));
   });
+  return loader;
 }
 
 /** A loader that answers from another loader's batch: one statement serves both. */
@@ -136,32 +155,46 @@ function derived<T, U>(source: DataLoader<number, T>, pick: (value: T) => U): Da
 }
 
 /**
- * Milestones by id together with their plans (a milestone's status needs its plan's settings and
- * time zone): one statement where a single milestone is asked for.
+ * Milestones by id with their plans and lead agencies (a status needs its plan's settings and time
+ * zone, and names the leads of what it waits on), in one statement. For a few ids — a point query —
+ * the milestones they depend on come along, as their histories do in historyByMilestone, so one
+ * milestone's status costs two statements with or without dependencies.
  */
-function milestonesWithPlans(ds: DataSource, viewer: Viewer, plans: DataLoader<number, Plan | undefined>): DataLoader<number, Milestone | undefined> {
-  return new DataLoader(async (keys) => {
-    const query = whereIdsIn(ds.getRepository(Milestone).createQueryBuilder('m').leftJoinAndMapOne('m.plan', Plan, 'p', 'p.id = m.plan_id'), 'm', 'id', keys);
-    const rows = await visibleMilestones(query, 'm', viewer).getMany();
+function milestonesById(ds: DataSource, viewer: Viewer, plans: DataLoader<number, Plan | undefined>, agencies: DataLoader<number, Agency | undefined>): DataLoader<number, Milestone | undefined> {
+  const loader: DataLoader<number, Milestone | undefined> = new DataLoader(async (keys) => {
+    const [m, p, a] = [leanColumns(ds, Milestone, 'm', 'm_'), leanColumns(ds, Plan, 'p', 'p_'), leanColumns(ds, Agency, 'a', 'a_')];
+    const joined = ds.getRepository(Milestone).createQueryBuilder('m').innerJoin(Plan, 'p', 'p.id = m.plan_id').leftJoin(Agency, 'a', 'a.id = m.lead_agency_id');
+    const query =
+      keys.length <= MOST_BOUND_IDS
+        ? joined.where('(m.id IN (:...ids) OR m.id IN (SELECT d.depends_on_id FROM milestone_dependency d WHERE d.milestone_id IN (:...ids)))', { ids: [...keys] })
+        : whereIdsIn(joined, 'm', 'id', keys);
+    const rows: Record<string, unknown>[] = await visibleMilestones(query, 'm', viewer)
+      .select([...m.select, ...p.select, ...a.select])
+      .getRawMany();
+    const asked = new Set(keys);
     const byId = new Map<number, Milestone>();
-    for (const row of rows as (Milestone & { plan?: Plan })[]) {
-      if (row.plan) plans.prime(row.plan.rowId, row.plan);
-      delete row.plan;
-      byId.set(row.rowId, row);
+    for (const row of rows) {
+      const milestone = m.build(row);
+      plans.prime(milestone.planId, p.build(row));
+      if (row.a_id !== null) agencies.prime(milestone.leadAgencyId, a.build(row));
+      byId.set(milestone.rowId, milestone);
+      if (!asked.has(milestone.rowId)) loader.prime(milestone.rowId, milestone);
     }
     return keys.map((k) => byId.get(k));
   });
+  return loader;
 }
 
 export function createLoaders(ds: DataSource, viewer: Viewer) {
   const plan = byRowId(ds, Plan);
-  const milestone = milestonesWithPlans(ds, viewer, plan);
+  const agency = new WholeTable(ds, Agency);
+  const milestone = milestonesById(ds, viewer, plan, agency);
   // Milestones loaded by goal, plan or agency are the same visible rows: later look-ups by id (a
   // dependency, a partner's milestone) find them without another statement.
   const remember = (row: Milestone) => milestone.prime(row.rowId, row);
   const history = historyByMilestone(ds);
   return {
-    agency: new WholeTable(ds, Agency),
+    agency,
     plan,
     committee: byRowId(ds, Committee),
     goal: byRowId(ds, Goal),
