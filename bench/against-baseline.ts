@@ -46,15 +46,18 @@ export interface CompareOptions {
   today: string;
 }
 
+/** Node options of `npm start` (package.json), which the bench's Cairn runs with too. */
+const START_NODE_OPTIONS = ['--max-semi-space-size=64'];
+
 /**
  * Cairn as the bench serves it: the real startServer, production mode, no seeding, a fixed today,
- * heavy queries offloaded to worker threads as by default (CAIRN_OFFLOAD_COST, CAIRN_READ_WORKERS
- * unset) unless `env` says otherwise.
+ * Node options as `npm start`, heavy queries offloaded to worker threads as by default
+ * (CAIRN_OFFLOAD_COST, CAIRN_READ_WORKERS unset) unless `env` says otherwise.
  */
 export function startCairn(plan: PreparedPlan, today: string, nodeOptions: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Service> {
   return startService('bench/server.js', [], {
     core: PINNING?.server,
-    nodeOptions,
+    nodeOptions: [...START_NODE_OPTIONS, ...nodeOptions],
     env: {
       ...plan.env,
       ...env,
