@@ -303,7 +303,7 @@ export async function insertSyntheticPlan(dataSource: DataSource, data: Syntheti
   const totalRows =
     data.agencies.length + data.committees.reduce((n, c) => n + c.members.length, 0) + data.goals.length + data.milestones.length + data.partners.length + data.dependencies.length + data.updates.length + data.dueDateChanges.length;
   let done = 0;
-  return dataSource.transaction(async (em) => {
+  const id = await dataSource.transaction(async (em) => {
     const insert = async <T extends ObjectLiteral>(entity: EntityTarget<T>, rows: T[]): Promise<void> => {
       const size = rowsPerInsert(em, entity);
       for (let i = 0; i < rows.length; i += size) {
@@ -365,4 +365,8 @@ export async function insertSyntheticPlan(dataSource: DataSource, data: Syntheti
     });
     return toGlobalId('Plan', plan.rowId);
   });
+  // PostgreSQL plans queries from table statistics, which a bulk load leaves stale until
+  // autovacuum comes round; without them it scanned whole tables for one milestone's history.
+  if (dataSource.options.type === 'postgres') await dataSource.query('ANALYZE');
+  return id;
 }
