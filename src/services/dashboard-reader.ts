@@ -30,7 +30,10 @@ export class DashboardReader {
 
   /** The goals under the roots, the roots included, in tree order (each goal before its children, siblings by position). */
   private subtree(goals: Goal[], roots: Goal[]): Goal[] {
-    return roots.flatMap((root) => [root, ...this.subtree(goals, goals.filter((g) => g.parentId === root.rowId))]);
+    const children = new Map<number, Goal[]>();
+    for (const goal of goals) if (goal.parentId !== null) children.set(goal.parentId, [...(children.get(goal.parentId) ?? []), goal]);
+    const walk = (from: Goal[]): Goal[] => from.flatMap((goal) => [goal, ...walk(children.get(goal.rowId) ?? [])]);
+    return walk(roots);
   }
 
   /** The milestones in a scope that the reader may see, in tree order. */

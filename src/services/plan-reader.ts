@@ -108,8 +108,13 @@ export class PlanReader {
         this.loaders.historyByMilestone.loadMany([...dependencies.keys()]),
         this.loaders.agency.loadMany([...new Set([...dependencies.values()].map((d) => d.leadAgencyId))]),
       ]);
-      const historyById = new Map([...dependencies.keys()].map((id, i) => [id, dependencyHistories[i]]));
       const leadById = new Map(present(leads).map((a) => [a.rowId, a.shortName]));
+      // Each dependency's facts once, however many milestones wait on it.
+      const dependencyFactsById = new Map<number, MilestoneFacts>();
+      [...dependencies.values()].forEach((dependency, i) => {
+        const history = dependencyHistories[i];
+        if (!(history instanceof Error)) dependencyFactsById.set(dependency.rowId, { ...factsOf(dependency, history), leadAgency: leadById.get(dependency.leadAgencyId) });
+      });
       return keys.map(({ milestone, asOf }, i) => {
         const plan = planById.get(milestone.planId);
         const history = histories[i];
@@ -117,11 +122,9 @@ export class PlanReader {
         if (history instanceof Error) return history;
         const dependencyFacts: MilestoneFacts[] = [];
         for (const id of history.dependsOnIds) {
-          const dependency = dependencies.get(id);
-          const dependencyHistory = historyById.get(id);
+          const facts = dependencyFactsById.get(id);
           // A dependency the viewer may not see is left out, as everywhere else.
-          if (!dependency || !dependencyHistory || dependencyHistory instanceof Error) continue;
-          dependencyFacts.push({ ...factsOf(dependency, dependencyHistory), leadAgency: leadById.get(dependency.leadAgencyId) });
+          if (facts) dependencyFacts.push(facts);
         }
         const assessment = assessMilestone(factsOf(milestone, history), dependencyFacts, asOf ?? this.clock.today(plan.timeZone), plan);
         this.settled.set(assessmentKey(milestone, asOf), assessment);
