@@ -1,8 +1,10 @@
 /**
- * `npm run bench:profile [-- --milestones 10000 --requests 5]`: where a dashboard's time goes.
- * Runs Cairn (bench/server.js) under `node --cpu-prof`, sends the dashboard query of a synthetic
- * plan a few times, stops the server (which writes the profile) and writes bench/PROFILE.md: the
- * top functions by self time, and self time per package.
+ * `npm run bench:profile [-- --query dashboard|rollups --milestones 10000 --requests 5]`: where a
+ * dashboard's (or the roll-ups') time goes. Runs Cairn (bench/server.js) under `node --cpu-prof`
+ * with every query on the main thread (CAIRN_OFFLOAD_COST=0: the profile covers that thread),
+ * sends the query on a synthetic plan a few times, stops the server (which writes the profile) and
+ * writes bench/PROFILE.md (bench/PROFILE-rollups.md): the top functions by self time, and self
+ * time per package.
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -11,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCairn } from './against-baseline';
 import { DIST, post } from './processes';
-import { DASHBOARD } from './queries';
+import { DASHBOARD, ROLLUPS } from './queries';
 import { median } from './stats';
 import { sqliteTarget } from './targets';
 
@@ -89,28 +91,36 @@ function summarise(profile: CpuProfile, top: number): string[] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { milestones: { type: 'string', default: '10000' }, requests: { type: 'string', default: '5' }, today: { type: 'string', default: '2026-11-28' } } });
+  const { values } = parseArgs({
+    options: { query: { type: 'string', default: 'dashboard' }, milestones: { type: 'string', default: '10000' }, requests: { type: 'string', default: '5' }, today: { type: 'string', default: '2026-11-28' } },
+  });
+  const queries: Record<string, { text: string; name: string; title: string; file: string }> = {
+    dashboard: { text: DASHBOARD, name: 'DASHBOARD', title: "the dashboard's", file: 'PROFILE.md' },
+    rollups: { text: ROLLUPS, name: 'ROLLUPS', title: "the roll-ups'", file: 'PROFILE-rollups.md' },
+  };
+  const query = queries[values.query!];
+  if (!query) throw new Error(`--query must be one of ${Object.keys(queries).join(', ')}`);
   const milestones = Number(values.milestones);
   const target = sqliteTarget();
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-profile-'));
   try {
     const plan = await target.prepare(milestones, 1, values.today!);
-    const cairn = await startCairn(plan, values.today!, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+    const cairn = await startCairn(plan, values.today!, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], { CAIRN_OFFLOAD_COST: '0' });
     const times: number[] = [];
-    for (let i = 0; i < Number(values.requests); i++) times.push((await post(cairn.url, { query: DASHBOARD, variables: { id: plan.planId } }, plan.adminToken)).ms);
+    for (let i = 0; i < Number(values.requests); i++) times.push((await post(cairn.url, { query: query.text, variables: { id: plan.planId } }, plan.adminToken)).ms);
     await cairn.stop();
     const file = fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error('The server wrote no profile.');
     const lines = [
-      '# Where the dashboard\'s time goes',
+      `# Where ${query.title} time goes`,
       '',
-      `Written by \`npm run bench:profile -- --milestones ${milestones} --requests ${values.requests}\` on ${new Date().toISOString().slice(0, 16)}Z: ` +
-        `Cairn under \`node --cpu-prof\`, ${values.requests} dashboard requests (bench/queries.ts DASHBOARD) on a ${milestones}-milestone synthetic plan, ` +
+      `Written by \`npm run bench:profile -- --query ${values.query} --milestones ${milestones} --requests ${values.requests}\` on ${new Date().toISOString().slice(0, 16)}Z: ` +
+        `Cairn under \`node --cpu-prof\`, ${values.requests} requests (bench/queries.ts ${query.name}) on a ${milestones}-milestone synthetic plan, all on the main thread, ` +
         `each taking ${times.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s (median ${(median(times) / 1000).toFixed(1)} s; profiling slows them). Server start-up is included.`,
       '',
       ...summarise(JSON.parse(fs.readFileSync(path.join(profileDir, file), 'utf8')), 30),
     ];
-    const out = path.resolve(DIST, '..', 'bench', 'PROFILE.md');
+    const out = path.resolve(DIST, '..', 'bench', query.file);
     fs.writeFileSync(out, lines.join('\n') + '\n');
     process.stderr.write(`wrote ${out}\n`);
   } finally {
