@@ -4,7 +4,6 @@ import { AbstractLogger, DataSource, LoggerOptions, LogLevel, LogMessage, Migrat
 import { MIGRATIONS } from '../migrations';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './entities/naming';
-import { ADVISORY_LOCK } from './services/write-lock';
 
 /** Counts the SQL statements sent, so tests can show that batching keeps the count flat. */
 export class StatementCounter extends AbstractLogger {
@@ -83,6 +82,9 @@ export function describeDatabase(options: DatabaseOptions): string {
 export function databaseOptionsOf(config: { databasePath: string; databaseUrl?: string; replicaUrls?: string[] }): DatabaseOptions {
   return { databasePath: config.databasePath, databaseUrl: config.databaseUrl, replicaUrls: config.replicaUrls };
 }
+
+/** Advisory-lock keys (two int4s: "cair" and a number) that Cairn's processes share on PostgreSQL. */
+export const ADVISORY_LOCK = { namespace: 0x63616972, startup: 1, writes: 2 } as const;
 
 /**
  * Applies the pending migrations. On PostgreSQL, Cairn processes starting together on one

@@ -1,7 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-
-/** Advisory-lock keys (two int4s: "cair" and a number) that Cairn's processes share on PostgreSQL. */
-export const ADVISORY_LOCK = { namespace: 0x63616972, startup: 1, writes: 2 } as const;
+import { ADVISORY_LOCK } from '../data-source';
 
 /**
  * Serialises write transactions. TypeORM shares one connection on SQLite, so two requests'
