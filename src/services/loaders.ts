@@ -186,6 +186,11 @@ function milestonesById(ds: DataSource, viewer: Viewer, plans: DataLoader<number
   return loader;
 }
 
+/** The rows a `loadMany` found: without the ids that are gone (or hidden) and without errors. */
+export function present<T>(rows: (T | undefined | Error)[]): T[] {
+  return rows.filter((row): row is T => row !== undefined && !(row instanceof Error));
+}
+
 export function createLoaders(ds: DataSource, viewer: Viewer) {
   const plan = byRowId(ds, Plan);
   const agency = new WholeTable(ds, Agency);

@@ -10,8 +10,7 @@ import { Agency, Committee, Goal, Milestone, Plan } from '../entities';
 import { AgencyRole } from '../graphql/enums';
 import { PartnerRole } from '../domain/enums';
 import DataLoader from 'dataloader';
-import { present } from '../graphql/resolvers/ids';
-import { Loaders, MilestoneHistory } from './loaders';
+import { Loaders, MilestoneHistory, present } from './loaders';
 
 /** A milestone's row and history as the facts the rules read. */
 function factsOf(milestone: Milestone, history: MilestoneHistory): MilestoneFacts {

@@ -4,7 +4,8 @@ import { Role } from '../../domain/enums';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
 import { CreateCommitteeInput, UpdateCommitteeInput } from '../types';
-import { loadByGlobalId, loadOptional, present } from './ids';
+import { present } from '../../services/loaders';
+import { loadByGlobalId, loadOptional } from './ids';
 import { RollupFields } from './rollup-fields';
 
 @Resolver(() => Committee)

@@ -10,10 +10,6 @@ export async function loadByGlobalId<T>(loader: DataLoader<number, T | undefined
   return row;
 }
 
-export function present<T>(rows: (T | undefined | Error)[]): T[] {
-  return rows.filter((row): row is T => row !== undefined && !(row instanceof Error));
-}
-
 /** An optional relation: null when the foreign key is null or the row is gone. */
 export async function loadOptional<T>(loader: DataLoader<number, T | undefined>, rowId: number | null): Promise<T | null> {
   return rowId === null ? null : ((await loader.load(rowId)) ?? null);
