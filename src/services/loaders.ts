@@ -98,6 +98,14 @@ function whereIdsIn<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias
   return query.where(idsIn(query.connection, `${alias}.${column}`, ids, []));
 }
 
+/**
+ * A subquery of milestone ids: those `idsIn(column)` picks and the ones they depend on. A UNION,
+ * not `… OR … IN (subquery)`: with the OR, PostgreSQL scanned whole tables.
+ */
+function andUpstream(idsIn: (column: string) => string): string {
+  return `SELECT milestone.id FROM milestone WHERE ${idsIn('milestone.id')} UNION ALL SELECT milestone_dependency.depends_on_id FROM milestone_dependency WHERE ${idsIn('milestone_dependency.milestone_id')}`;
+}
+
 /** What the status rules read about a milestone besides its own row: only the columns they use. */
 export interface MilestoneHistory {
   updates: ProgressReport[];
@@ -115,11 +123,7 @@ function historyByMilestone(ds: DataSource): DataLoader<number, MilestoneHistory
   const loader: DataLoader<number, MilestoneHistory> = new DataLoader(async (keys) => {
     const params: unknown[] = [];
     const withUpstream = keys.length <= MOST_BOUND_IDS;
-    // A UNION, not `… OR milestone_id IN (subquery)`: with the OR, PostgreSQL scanned whole tables.
-    const of = () =>
-      withUpstream
-        ? `milestone_id IN (SELECT id FROM milestone WHERE ${idsIn(ds, 'id', keys, params)} UNION ALL SELECT depends_on_id FROM milestone_dependency WHERE ${idsIn(ds, 'milestone_id', keys, params)})`
-        : idsIn(ds, 'milestone_id', keys, params);
+    const of = () => (withUpstream ? `milestone_id IN (${andUpstream((column) => idsIn(ds, column, keys, params))})` : idsIn(ds, 'milestone_id', keys, params));
     const rows: { kind: string; milestone_id: number; day: string | null; amount: number | null; from_date: string | null; to_date: string | null }[] = await ds.query(
       `SELECT 'update' AS kind, milestone_id, reported_on AS day, percent_complete AS amount, NULL AS from_date, NULL AS to_date, id FROM progress_update WHERE ${of()}
        UNION ALL SELECT 'move', milestone_id, changed_on, NULL, from_date, to_date, id FROM due_date_change WHERE ${of()}
@@ -158,8 +162,8 @@ function derived<T, U>(source: DataLoader<number, T>, pick: (value: T) => U): Da
 /**
  * Milestones by id with their plans and lead agencies (a status needs its plan's settings and time
  * zone, and names the leads of what it waits on), in one statement. For a few ids — a point query —
- * the milestones they depend on come along (as a UNION, like their histories in historyByMilestone),
- * so one milestone's status costs two statements with or without dependencies.
+ * the milestones they depend on come along (`andUpstream`, as their histories do in
+ * historyByMilestone), so one milestone's status costs two statements with or without dependencies.
  */
 function milestonesById(ds: DataSource, viewer: Viewer, plans: DataLoader<number, Plan | undefined>, agencies: DataLoader<number, Agency | undefined>): DataLoader<number, Milestone | undefined> {
   const loader: DataLoader<number, Milestone | undefined> = new DataLoader(async (keys) => {
@@ -167,7 +171,7 @@ function milestonesById(ds: DataSource, viewer: Viewer, plans: DataLoader<number
     const joined = ds.getRepository(Milestone).createQueryBuilder('m').innerJoin(Plan, 'p', 'p.id = m.plan_id').leftJoin(Agency, 'a', 'a.id = m.lead_agency_id');
     const query =
       keys.length <= MOST_BOUND_IDS
-        ? joined.where('m.id IN (SELECT m2.id FROM milestone m2 WHERE m2.id IN (:...ids) UNION ALL SELECT d.depends_on_id FROM milestone_dependency d WHERE d.milestone_id IN (:...ids))', { ids: [...keys] })
+        ? joined.where(`m.id IN (${andUpstream((column) => `${column} IN (:...ids)`)})`, { ids: [...keys] })
         : whereIdsIn(joined, 'm', 'id', keys);
     const rows: Record<string, unknown>[] = await visibleMilestones(query, 'm', viewer)
       .select([...m.select, ...p.select, ...a.select])
