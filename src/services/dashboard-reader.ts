@@ -8,7 +8,7 @@ import { Rollup } from '../domain/rollup';
 import { Agency, Committee, Goal, Milestone, Plan } from '../entities';
 import { toGlobalId } from '../entities/global-id';
 import { AgencyRole } from '../graphql/enums';
-import { PlanReader } from './plan-reader';
+import { childGoals, PlanReader } from './plan-reader';
 
 export type DashboardScope =
   | { kind: 'plan'; plan: Plan }
@@ -30,8 +30,7 @@ export class DashboardReader {
 
   /** The goals under the roots, the roots included, in tree order (each goal before its children, siblings by position). */
   private subtree(goals: Goal[], roots: Goal[]): Goal[] {
-    const children = new Map<number, Goal[]>();
-    for (const goal of goals) if (goal.parentId !== null) children.set(goal.parentId, [...(children.get(goal.parentId) ?? []), goal]);
+    const children = childGoals(goals);
     const walk = (from: Goal[]): Goal[] => from.flatMap((goal) => [goal, ...walk(children.get(goal.rowId) ?? [])]);
     return walk(roots);
   }

@@ -11,7 +11,7 @@ import { AgencyRole, MilestoneOrderField, OrderDirection } from '../graphql/enum
 import { MilestoneConnection, MilestoneFilter, MilestoneOrder } from '../graphql/types';
 import { userError } from './errors';
 import { pageSize } from './paging';
-import { PlanReader } from './plan-reader';
+import { childGoals, PlanReader } from './plan-reader';
 import { visibleMilestones } from './visibility';
 import { rowIdOf } from './transaction';
 
@@ -49,15 +49,14 @@ function compare(a: [SortKey, number], b: [SortKey, number]): number {
 
 /** Goal ids of the given goals and everything nested under them. */
 function withDescendants(goals: Goal[], roots: number[]): number[] {
-  const children = new Map<number, number[]>();
-  for (const g of goals) if (g.parentId !== null) children.set(g.parentId, [...(children.get(g.parentId) ?? []), g.rowId]);
+  const children = childGoals(goals);
   const found = new Set<number>();
   const stack = [...roots];
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (found.has(id)) continue;
     found.add(id);
-    stack.push(...(children.get(id) ?? []));
+    stack.push(...(children.get(id) ?? []).map((child) => child.rowId));
   }
   return [...found];
 }

@@ -27,12 +27,21 @@ function factsOf(milestone: Milestone, history: MilestoneHistory): MilestoneFact
   };
 }
 
+/** Each goal's direct sub-goals, by parent id, in the order given. */
+export function childGoals(goals: readonly Goal[]): Map<number, Goal[]> {
+  const children = new Map<number, Goal[]>();
+  for (const goal of goals) if (goal.parentId !== null) children.set(goal.parentId, [...(children.get(goal.parentId) ?? []), goal]);
+  return children;
+}
+
 function assessmentKey(milestone: Milestone, asOf: IsoDate | null): string {
   return `${milestone.rowId}@${asOf ?? 'today'}`;
 }
 
 export class PlanReader {
   private readonly cache = new Map<string, Promise<unknown>>();
+  /** Assessments computed so far, as values: what `settledAssessment` answers from. */
+  private readonly settled = new Map<string, MilestoneAssessment>();
 
   constructor(
     readonly loaders: Loaders,
@@ -86,8 +95,6 @@ export class PlanReader {
   settledAssessment(milestone: Milestone, asOf?: IsoDate | null): MilestoneAssessment | undefined {
     return this.settled.get(assessmentKey(milestone, asOf ?? null));
   }
-
-  private readonly settled = new Map<string, MilestoneAssessment>();
 
   /**
    * Assessments are computed a batch at a time: a list of 10,000 milestones asks for 10,000 at
@@ -169,8 +176,11 @@ export class PlanReader {
   }
 
   private async goalNode(goal: Goal, date: IsoDate): Promise<GoalNode> {
-    const [siblings, milestones] = await Promise.all([this.loaders.goalsByPlan.load(goal.planId), this.loaders.milestonesByGoal.load(goal.rowId)]);
-    const children = siblings.filter((g) => g.parentId === goal.rowId);
+    const [tree, milestones] = await Promise.all([
+      this.memo(`children:${goal.planId}`, async () => childGoals(await this.loaders.goalsByPlan.load(goal.planId))),
+      this.loaders.milestonesByGoal.load(goal.rowId),
+    ]);
+    const children = tree.get(goal.rowId) ?? [];
     return {
       weight: goal.weight,
       milestones: await this.assessed(milestones, date),
