@@ -216,6 +216,44 @@ describe('annual report (first sample plan)', () => {
     expect(JSON.parse(stored[0].figures).indicators.find((i: { name: string }) => i.name === survivors).latest).to.deep.equal({ value: null, suppressed: true });
   });
 
+  it('suppression: progress that would give away a suppressed baseline is withheld in the live report (GraphQL, Markdown, HTML, over HTTP) and in published editions', async () => {
+    // Fiscal 2017: baseline 0 (suppressed), latest 139, target 150; progress 92.67 gives the baseline back.
+    const survivors = 'Survivors referred to services through the city protocol';
+    const mdRow = (text: string) => text.split('\n').find((l) => l.startsWith(`| ${survivors}`))!;
+    const htmlRow = (text: string) => text.match(new RegExp(`<tr><td>${survivors}.*?</tr>`))![0];
+    const outsider = await server.newToken(Role.EDITOR, 'SFPD');
+    const viewer = await server.newToken(Role.VIEWER);
+    const insider = await server.newToken(Role.EDITOR, 'HSA');
+    for (const token of [outsider, viewer]) {
+      const r = await report(server.as(token), 2017);
+      const row = r.indicators.find((i: { name: string }) => i.name === survivors);
+      expect(row).to.deep.include({ baseline: { value: null, suppressed: true }, latest: { value: 139, suppressed: false }, target: { value: 150, suppressed: false }, progress: null });
+      const md = await (await get(`/reports/${planId}/2017.md`, token)).text();
+      const html = await (await get(`/reports/${planId}/2017.html`, token)).text();
+      expect(md).to.equal(r.markdown);
+      expect(html).to.equal(r.html);
+      expect(mdRow(md)).to.contain('| suppressed | 139 |').and.not.match(/%/);
+      expect(htmlRow(html)).to.contain('<td>139</td>').and.not.match(/%/);
+    }
+    for (const token of [server.adminToken, insider]) {
+      const r = await report(server.as(token), 2017);
+      expect(r.indicators.find((i: { name: string }) => i.name === survivors).progress).to.be.closeTo((100 * 139) / 150, 1e-9);
+      expect(mdRow(await (await get(`/reports/${planId}/2017.md`, token)).text())).to.match(/\| 92\.(7|67)% \|$/);
+    }
+    // Published by an admin, computed for the public.
+    await server.ok(PUBLISH, { planId, year: 2017 });
+    const { publishedReports } = await server.ok('query ($planId: ID!) { publishedReports(planId: $planId, year: 2017) { url markdown html figures { indicators { name progress baseline { suppressed } } markdown } } }', { planId });
+    const [edition] = publishedReports;
+    expect(edition.figures.indicators.find((i: { name: string }) => i.name === survivors)).to.deep.equal({ name: survivors, progress: null, baseline: { suppressed: true } });
+    expect(mdRow(edition.markdown)).to.contain('| suppressed | 139 |').and.not.match(/%/);
+    expect(mdRow(edition.figures.markdown)).to.not.match(/%/);
+    expect(htmlRow(edition.html)).to.not.match(/%/);
+    for (const token of [server.adminToken, viewer]) {
+      expect(mdRow(await (await get(edition.url.replace(/\.html$/, '.md'), token)).text())).to.not.match(/%/);
+      expect(htmlRow(await (await get(edition.url, token)).text())).to.not.match(/%/);
+    }
+  });
+
   it('escapes text from users in HTML and Markdown', async () => {
     const { plan } = await server.ok('query ($id: ID!) { plan(id: $id) { goals { id code } } }', { id: planId });
     const title = '<script>alert("x")</script> | **bold** [link](javascript:x) & more';
