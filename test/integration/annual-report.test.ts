@@ -7,6 +7,7 @@
 import { expect } from 'chai';
 import { sql } from '../support/database';
 import { Role } from '../../src/domain/enums';
+import { WithdrawDerivableIndicatorProgress1765000000000 } from '../../migrations/1765000000000-withdraw-derivable-indicator-progress';
 import { Client, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 const COUNTS = 'statusCounts { CANCELLED COMPLETED COMPLETED_LATE OVERDUE AT_RISK NOT_STARTED ON_TRACK total }';
@@ -252,6 +253,30 @@ describe('annual report (first sample plan)', () => {
       expect(mdRow(await (await get(edition.url.replace(/\.html$/, '.md'), token)).text())).to.not.match(/%/);
       expect(htmlRow(await (await get(edition.url, token)).text())).to.not.match(/%/);
     }
+  });
+
+  it('an edition published before that rule loses, on migration, the progress that gives the suppressed baseline back, and nothing else', async () => {
+    const survivors = 'Survivors referred to services through the city protocol';
+    await server.ok(PUBLISH, { planId, year: 2017 });
+    const EDITIONS = 'SELECT id, figures, markdown, html FROM published_report ORDER BY id';
+    const published = await sql(server.dataSource, EDITIONS);
+    const latest = published.at(-1);
+    // The edition as the code before issue 11 wrote it: 92.7% beside the suppressed baseline.
+    const figures = JSON.parse(latest.figures);
+    figures.indicators.find((i: { name: string }) => i.name === survivors).progress = (100 * 139) / 150;
+    const markdown = latest.markdown.replace(new RegExp(`^(\\| ${survivors} .*)\\| — \\|$`, 'm'), '$1| 92.7% |');
+    const html = latest.html.replace(new RegExp(`(<tr><td>${survivors} .*?)<td>—</td></tr>`), '$1<td>92.7%</td></tr>');
+    expect(markdown).to.not.equal(latest.markdown);
+    expect(html).to.not.equal(latest.html);
+    await sql(server.dataSource, 'UPDATE published_report SET figures = ?, markdown = ?, html = ? WHERE id = ?', [JSON.stringify(figures), markdown, html, latest.id]);
+
+    const runner = server.dataSource.createQueryRunner();
+    try {
+      await new WithdrawDerivableIndicatorProgress1765000000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await sql(server.dataSource, EDITIONS)).to.deep.equal(published);
   });
 
   it('escapes text from users in HTML and Markdown', async () => {
