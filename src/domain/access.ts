@@ -46,7 +46,7 @@ export function isIndicatorInsider(viewer: Viewer, indicatorAgencyId: number): b
   return viewer.role === Role.ADMIN || (viewer.role !== null && viewer.agencyId === indicatorAgencyId);
 }
 
-/** Staff names (who changed or reported something) reach signed-in readers only, never anonymous ones. */
+/** Staff names in the audit trail (who made a change, authors recorded in it) reach signed-in readers only. */
 export function seesStaffNames(viewer: Viewer): boolean {
   return viewer.role !== null;
 }
