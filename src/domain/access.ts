@@ -45,3 +45,8 @@ export function hasRole(viewer: Viewer, roles: readonly Role[]): boolean {
 export function isIndicatorInsider(viewer: Viewer, indicatorAgencyId: number): boolean {
   return viewer.role === Role.ADMIN || (viewer.role !== null && viewer.agencyId === indicatorAgencyId);
 }
+
+/** Staff names in the audit trail (who made a change, authors recorded in it) reach signed-in readers only. */
+export function seesStaffNames(viewer: Viewer): boolean {
+  return viewer.role !== null;
+}

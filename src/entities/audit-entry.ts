@@ -11,7 +11,7 @@ export class AuditEntry extends RowRecord {
   @Column({ type: 'varchar', length: 30 })
   occurredAt: string;
 
-  @Field({ description: 'Who made it (the user\'s name).' })
+  /** The user's name; the GraphQL field withholds it from anonymous readers. */
   @Column({ type: 'varchar', length: 200 })
   actor: string;
 

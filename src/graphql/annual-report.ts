@@ -85,7 +85,7 @@ export class AnnualReportIndicator {
   @Field(() => DateScalar, { description: 'When the target should be reached.' }) targetDate: string;
   @Field(() => DateScalar, { nullable: true, description: 'Date of the latest measurement on or before the report date.' }) latestOn: string | null;
   @Field(() => ShownNumber, { nullable: true, description: 'The latest value on or before the report date; null before the first measurement.' }) latest: ShownNumber | null;
-  @Field(() => Float, { nullable: true, description: 'Progress from baseline to target, 0–100; null before the first measurement or when the value is suppressed.' }) progress: number | null;
+  @Field(() => Float, { nullable: true, description: 'Progress from baseline to target, 0–100; null before the first measurement, and null when the baseline, the target or the latest value is suppressed (any two of them and the progress would give the third).' }) progress: number | null;
 }
 
 @ObjectType({ description: 'A milestone due in the year: baseline against current due date (the timeline chart).' })

@@ -264,6 +264,11 @@ export class FieldChange {
   @Field({ description: 'The field (or relation, e.g. "partner", "dependsOn").' }) field: string;
   @Field(() => JSONResolver, { nullable: true, description: 'The value before; null when there was none.' }) before: unknown;
   @Field(() => JSONResolver, { nullable: true, description: 'The value after; null when removed.' }) after: unknown;
+  @Field({
+    description:
+      'True when a value of this change is withheld from this reader; each withheld value (before, after or both) is null. Withheld are a sensitive indicator\'s values below the plan\'s suppression threshold, for readers outside the indicator\'s agency who are not admins (every value of a deleted indicator, for all but admins), and staff names (`author`), for anonymous readers.',
+  })
+  suppressed: boolean;
 }
 
 @ObjectType({ description: 'An audit entry in a page of results, with its cursor.' })

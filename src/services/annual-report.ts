@@ -8,7 +8,7 @@
 import { Viewer } from '../domain/access';
 import { IsoDate } from '../domain/dates';
 import { Health, MilestoneStatus } from '../domain/enums';
-import { indicatorProgress, latestMeasurement } from '../domain/indicator';
+import { latestMeasurement } from '../domain/indicator';
 import { Period, reportingYear } from '../domain/periods';
 import { StatusCounts } from '../domain/rollup';
 import { Milestone, Plan } from '../entities';
@@ -16,7 +16,7 @@ import { toGlobalId } from '../entities/global-id';
 import { AgencyRole } from '../graphql/enums';
 import { DashboardReader } from './dashboard-reader';
 import { userError } from './errors';
-import { indicatorValue, ShownValue } from './indicator-values';
+import { indicatorValue, shownProgress, ShownValue } from './indicator-values';
 import { PlanReader } from './plan-reader';
 
 export interface ReportRollup {
@@ -73,7 +73,7 @@ export interface ReportIndicator {
   /** The latest measurement on or before the report date; null before the first. */
   latestOn: IsoDate | null;
   latest: ShownValue | null;
-  /** 0–100; null before the first measurement or when the latest value is suppressed. */
+  /** 0–100; null before the first measurement or when the baseline, target or latest value is suppressed. */
   progress: number | null;
 }
 
@@ -203,7 +203,6 @@ export async function buildAnnualReport(reader: PlanReader, plan: Plan, year: nu
     indicators.map(async (indicator) => {
       const measurements = await loaders.measurementsByIndicator.load(indicator.rowId);
       const latest = latestMeasurement(measurements, asOf);
-      const shownLatest = latest ? indicatorValue(latest.value, indicator, plan, viewer) : null;
       return {
         name: indicator.name,
         unit: indicator.unit,
@@ -213,8 +212,8 @@ export async function buildAnnualReport(reader: PlanReader, plan: Plan, year: nu
         target: indicatorValue(indicator.targetValue, indicator, plan, viewer),
         targetDate: indicator.targetDate,
         latestOn: latest?.measuredOn ?? null,
-        latest: shownLatest,
-        progress: shownLatest && !shownLatest.suppressed ? indicatorProgress(indicator, measurements, asOf) : null,
+        latest: latest ? indicatorValue(latest.value, indicator, plan, viewer) : null,
+        progress: shownProgress(indicator, plan, viewer, measurements, asOf),
       };
     }),
   );

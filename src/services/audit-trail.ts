@@ -1,14 +1,17 @@
 /**
  * Reading the audit trail, newest first. Entries about a milestone (its edits, updates,
- * partners, dependencies) are visible exactly where the milestone is.
+ * partners, dependencies) are visible exactly where the milestone is; recorded indicator values
+ * are suppressed as the values themselves are, and staff names reach signed-in readers only.
  */
 import { DataSource } from 'typeorm';
-import { Viewer } from '../domain/access';
+import { seesStaffNames, Viewer } from '../domain/access';
 import { Role } from '../domain/enums';
 import { AuditEntry } from '../entities';
 import { fromGlobalId } from '../entities/global-id';
 import { forbidden, notFound, userError } from './errors';
+import { suppressedAuditValues } from './indicator-values';
 import { pageSize } from './paging';
+import { PlanReader } from './plan-reader';
 import { rowIdOf } from './transaction';
 import { visibleMilestoneCondition, visibleMilestones } from './visibility';
 
@@ -22,6 +25,31 @@ function decodeCursor(after: string): number {
   const id = Number(Buffer.from(after, 'base64url').toString('utf8'));
   if (!Number.isInteger(id) || id < 1) throw userError(`"${after}" is not a cursor from this list.`, 'after');
   return id;
+}
+
+/** One field of an audit entry as this reader may see it; a withheld value is null. */
+export interface ShownChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+  suppressed: boolean;
+}
+
+/** Audited fields that hold a user's name (of updates, due-date moves and measurements). */
+const NAME_FIELDS: readonly string[] = ['author'];
+
+export function shownActor(entry: AuditEntry, viewer: Viewer): string | null {
+  return seesStaffNames(viewer) ? entry.actor : null;
+}
+
+export async function shownChanges(entry: AuditEntry, reader: PlanReader, viewer: Viewer): Promise<ShownChange[]> {
+  const changes = JSON.parse(entry.changes) as Record<string, { before: unknown; after: unknown }>;
+  const suppressedValue = await suppressedAuditValues(entry, changes, reader, viewer);
+  const withheld = (field: string, value: unknown) => value !== null && (suppressedValue(field, value) || (NAME_FIELDS.includes(field) && !seesStaffNames(viewer)));
+  return Object.entries(changes).map(([field, { before, after }]) => {
+    const hidden = { before: withheld(field, before), after: withheld(field, after) };
+    return { field, before: hidden.before ? null : before, after: hidden.after ? null : after, suppressed: hidden.before || hidden.after };
+  });
 }
 
 export function auditCursor(entry: AuditEntry): string {

@@ -7,6 +7,7 @@
 import { expect } from 'chai';
 import { sql } from '../support/database';
 import { Role } from '../../src/domain/enums';
+import { WithdrawDerivableIndicatorProgress1765000000000 } from '../../migrations/1765000000000-withdraw-derivable-indicator-progress';
 import { Client, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 const COUNTS = 'statusCounts { CANCELLED COMPLETED COMPLETED_LATE OVERDUE AT_RISK NOT_STARTED ON_TRACK total }';
@@ -214,6 +215,68 @@ describe('annual report (first sample plan)', () => {
     expect(published.markdown).to.contain('Prepared for the public');
     const stored = await sql(server.dataSource, 'SELECT figures FROM published_report WHERE year = 2014');
     expect(JSON.parse(stored[0].figures).indicators.find((i: { name: string }) => i.name === survivors).latest).to.deep.equal({ value: null, suppressed: true });
+  });
+
+  it('suppression: progress that would give away a suppressed baseline is withheld in the live report (GraphQL, Markdown, HTML, over HTTP) and in published editions', async () => {
+    // Fiscal 2017: baseline 0 (suppressed), latest 139, target 150; progress 92.67 gives the baseline back.
+    const survivors = 'Survivors referred to services through the city protocol';
+    const mdRow = (text: string) => text.split('\n').find((l) => l.startsWith(`| ${survivors}`))!;
+    const htmlRow = (text: string) => text.match(new RegExp(`<tr><td>${survivors}.*?</tr>`))![0];
+    const outsider = await server.newToken(Role.EDITOR, 'SFPD');
+    const viewer = await server.newToken(Role.VIEWER);
+    const insider = await server.newToken(Role.EDITOR, 'HSA');
+    for (const token of [outsider, viewer]) {
+      const r = await report(server.as(token), 2017);
+      const row = r.indicators.find((i: { name: string }) => i.name === survivors);
+      expect(row).to.deep.include({ baseline: { value: null, suppressed: true }, latest: { value: 139, suppressed: false }, target: { value: 150, suppressed: false }, progress: null });
+      const md = await (await get(`/reports/${planId}/2017.md`, token)).text();
+      const html = await (await get(`/reports/${planId}/2017.html`, token)).text();
+      expect(md).to.equal(r.markdown);
+      expect(html).to.equal(r.html);
+      expect(mdRow(md)).to.contain('| suppressed | 139 |').and.not.match(/%/);
+      expect(htmlRow(html)).to.contain('<td>139</td>').and.not.match(/%/);
+    }
+    for (const token of [server.adminToken, insider]) {
+      const r = await report(server.as(token), 2017);
+      expect(r.indicators.find((i: { name: string }) => i.name === survivors).progress).to.be.closeTo((100 * 139) / 150, 0.005); // 92.67 rounded to two decimals or not
+      expect(mdRow(await (await get(`/reports/${planId}/2017.md`, token)).text())).to.match(/\| 92\.(7|67)% \|$/);
+    }
+    // Published by an admin, computed for the public.
+    await server.ok(PUBLISH, { planId, year: 2017 });
+    const { publishedReports } = await server.ok('query ($planId: ID!) { publishedReports(planId: $planId, year: 2017) { url markdown html figures { indicators { name progress baseline { suppressed } } markdown } } }', { planId });
+    const [edition] = publishedReports;
+    expect(edition.figures.indicators.find((i: { name: string }) => i.name === survivors)).to.deep.equal({ name: survivors, progress: null, baseline: { suppressed: true } });
+    expect(mdRow(edition.markdown)).to.contain('| suppressed | 139 |').and.not.match(/%/);
+    expect(mdRow(edition.figures.markdown)).to.not.match(/%/);
+    expect(htmlRow(edition.html)).to.not.match(/%/);
+    for (const token of [server.adminToken, viewer]) {
+      expect(mdRow(await (await get(edition.url.replace(/\.html$/, '.md'), token)).text())).to.not.match(/%/);
+      expect(htmlRow(await (await get(edition.url, token)).text())).to.not.match(/%/);
+    }
+  });
+
+  it('an edition published before that rule loses, on migration, the progress that gives the suppressed baseline back, and nothing else', async () => {
+    const survivors = 'Survivors referred to services through the city protocol';
+    await server.ok(PUBLISH, { planId, year: 2017 });
+    const EDITIONS = 'SELECT id, figures, markdown, html FROM published_report ORDER BY id';
+    const published = await sql(server.dataSource, EDITIONS);
+    const latest = published.at(-1);
+    // The edition as the code before issue 11 wrote it: 92.7% beside the suppressed baseline.
+    const figures = JSON.parse(latest.figures);
+    figures.indicators.find((i: { name: string }) => i.name === survivors).progress = (100 * 139) / 150;
+    const markdown = latest.markdown.replace(new RegExp(`^(\\| ${survivors} .*)\\| — \\|$`, 'm'), '$1| 92.7% |');
+    const html = latest.html.replace(new RegExp(`(<tr><td>${survivors} .*?)<td>—</td></tr>`), '$1<td>92.7%</td></tr>');
+    expect(markdown).to.not.equal(latest.markdown);
+    expect(html).to.not.equal(latest.html);
+    await sql(server.dataSource, 'UPDATE published_report SET figures = ?, markdown = ?, html = ? WHERE id = ?', [JSON.stringify(figures), markdown, html, latest.id]);
+
+    const runner = server.dataSource.createQueryRunner();
+    try {
+      await new WithdrawDerivableIndicatorProgress1765000000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await sql(server.dataSource, EDITIONS)).to.deep.equal(published);
   });
 
   it('escapes text from users in HTML and Markdown', async () => {

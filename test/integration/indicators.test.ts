@@ -55,6 +55,35 @@ describe('indicators over HTTP (first sample plan, suppression threshold 11)', (
     }
   });
 
+  it('progress is suppressed when the baseline or the target is, not only the latest value: any two of them and progress give the third', async () => {
+    const outsider = server.as(await server.newToken(Role.EDITOR, 'SFPD'));
+    const viewer = server.as(await server.newToken(Role.VIEWER));
+    const insider = server.as(await server.newToken(Role.EDITOR, 'HSA'));
+    // Survivors referred, on 2017-06-30: baseline 0 (suppressed), latest 139, target 150.
+    for (const client of [outsider, viewer, server.as(null)]) {
+      const s = await survivors(client, '2017-06-30');
+      expect(s.latest).to.deep.equal({ measuredOn: '2017-06-30', value: 139, suppressed: false });
+      expect(s.baseline).to.deep.equal({ value: null, suppressed: true });
+      expect(s.progress).to.equal(null); // 92.667 would give the baseline: (100·139 − 92.667·150) / (100 − 92.667) = 0
+    }
+    for (const client of [server, insider]) expect((await survivors(client, '2017-06-30')).progress).to.be.closeTo((100 * 139) / 150, 0.005); // 92.67 rounded to two decimals or not
+
+    // A sensitive indicator whose target (5) is the small number: baseline 40, latest 25.
+    const { agencies } = await server.ok('{ agencies { id shortName } }');
+    const hsa = agencies.find((a: { shortName: string }) => a.shortName === 'HSA').id;
+    const input = { planId, agencyId: hsa, name: 'Minors re-trafficked', unit: 'people', baselineValue: 40, targetValue: 5, targetDate: '2017-06-30', sensitive: true };
+    const { createIndicator } = await server.ok('mutation ($input: CreateIndicatorInput!) { createIndicator(input: $input) { id } }', { input });
+    await insider.ok('mutation ($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { id } }', { input: { indicatorId: createIndicator.id, value: 25, measuredOn: '2016-06-30' } });
+    const ONE = 'query ($id: ID!) { indicator(id: $id) { baseline { value suppressed } target { value suppressed } latest { value } progress } node(id: $id) { ... on Indicator { progress } } }';
+    for (const client of [outsider, viewer, server.as(null)]) {
+      const { indicator, node } = await client.ok(ONE, { id: createIndicator.id });
+      expect(indicator).to.deep.equal({ baseline: { value: 40, suppressed: false }, target: { value: null, suppressed: true }, latest: { value: 25 }, progress: null });
+      expect(node.progress).to.equal(null);
+    }
+    for (const client of [server, insider]) expect((await client.ok(ONE, { id: createIndicator.id })).indicator.progress).to.be.closeTo((100 * 15) / 35, 0.005);
+    await server.ok('mutation ($id: ID!) { deleteIndicator(id: $id) { id } }', { id: createIndicator.id });
+  });
+
   it('createIndicator, updateIndicator and recordMeasurement: roles, validation and audit', async () => {
     const { agencies } = await server.ok('{ agencies { id shortName } }');
     const dpH = agencies.find((a: { shortName: string }) => a.shortName === 'DPH').id;

@@ -774,3 +774,198 @@ describe('PARTNERS visibility: a restricted milestone does not exist for outside
     });
   });
 });
+
+/**
+ * Small numbers of a sensitive indicator (domain.md, "Who may do what"): below the plan's
+ * threshold (11) they reach only admins and members of the indicator's agency, and nothing they
+ * could be worked out from (progress, with two of baseline, target and latest) reaches anyone
+ * else — on every path: the query API and its history, the audit trail, the live annual report
+ * (GraphQL, Markdown and HTML over HTTP) and published editions (computed for the public).
+ *
+ * First sample plan: "Survivors referred…" (HSA, sensitive): baseline 0, target 150; year-end
+ * values 8 (FY2014), 41, 98, 139 (FY2017); HSA records a late 4 (2015-03-31). "Minors
+ * re-trafficked" (HSA, sensitive, added here): baseline 40, target 5, 25 on 2016-06-30.
+ */
+describe('sensitive indicator values: below the threshold only for admins and the owning agency, on every path', () => {
+  const SURVIVORS = 'Survivors referred to services through the city protocol';
+  const MINORS = 'Minors re-trafficked';
+  const YEARS = [2014, 2015, 2016, 2017];
+  /** Year-end latest values of Survivors referred. */
+  const SURVIVORS_LATEST: Record<number, number> = { 2014: 8, 2015: 41, 2016: 98, 2017: 139 };
+  let server: TestServer;
+  let planId: string;
+  let indicatorIds: Record<string, string>;
+  let measurementId: string;
+  let readers: { label: string; insider: boolean; token: string | null; client: Client }[];
+
+  /** One indicator row as some path shows it: a number, null for "none" and 'suppressed'. */
+  type Cell = number | null | 'suppressed';
+  interface Row {
+    path: string;
+    name: string;
+    baseline: Cell;
+    latest: Cell;
+    target: Cell;
+    progress: number | null;
+  }
+  const shown = (v: { value: number | null; suppressed: boolean } | null): Cell => (v === null ? null : v.suppressed ? 'suppressed' : v.value);
+  const fromText = (cell: string): Cell => (cell === 'suppressed' ? 'suppressed' : cell === '—' ? null : Number(cell));
+  const percent = (cell: string): number | null => (cell === '—' ? null : Number(cell.replace(/%$/, '')));
+
+  function markdownRows(path: string, markdown: string): Row[] {
+    return [SURVIVORS, MINORS].flatMap((name) => {
+      const line = markdown.split('\n').find((l) => l.startsWith(`| ${name} (`));
+      if (!line) return [];
+      const [, , baseline, latest, , target, , progress] = line.slice(2, -2).split(' | ');
+      return [{ path, name, baseline: fromText(baseline), latest: fromText(latest), target: fromText(target), progress: percent(progress) }];
+    });
+  }
+
+  function htmlRows(path: string, html: string): Row[] {
+    return [SURVIVORS, MINORS].flatMap((name) => {
+      const row = html.match(new RegExp(`<tr><td>${name} \\(.*?</tr>`))?.[0];
+      if (!row) return [];
+      const [, , baseline, latest, , target, , progress] = [...row.matchAll(/<td>(.*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+      return [{ path, name, baseline: fromText(baseline), latest: fromText(latest), target: fromText(target), progress: percent(progress) }];
+    });
+  }
+
+  const REPORT_ROWS = 'indicators { name baseline { value suppressed } latest { value suppressed } target { value suppressed } progress } markdown html';
+
+  /** Every row of the two indicators that a reader gets, per year, from the live paths. */
+  async function liveRows(reader: (typeof readers)[number], year: number): Promise<Row[]> {
+    const asOf = `${year}-06-30`;
+    const q = await reader.client.ok(
+      `query ($planId: ID!, $asOf: Date!, $year: Int!, $s: ID!, $m: ID!) {
+        plan(id: $planId) { indicators { name baseline { value suppressed } target { value suppressed } latest(asOf: $asOf) { value suppressed } progress(asOf: $asOf) } }
+        s: indicator(id: $s) { name baseline { value suppressed } target { value suppressed } latest(asOf: $asOf) { value suppressed } progress(asOf: $asOf) }
+        m: node(id: $m) { ... on Indicator { name baseline { value suppressed } target { value suppressed } latest(asOf: $asOf) { value suppressed } progress(asOf: $asOf) } }
+        annualReport(planId: $planId, year: $year) { ${REPORT_ROWS} }
+      }`,
+      { planId, asOf, year, s: indicatorIds[SURVIVORS], m: indicatorIds[MINORS] },
+    );
+    const gql = (path: string, i: any): Row => ({ path, name: i.name, baseline: shown(i.baseline), latest: shown(i.latest), target: shown(i.target), progress: i.progress });
+    const headers: Record<string, string> = reader.token ? { authorization: `Bearer ${reader.token}` } : {};
+    const http = async (format: string) => {
+      const response = await fetch(`${server.url.replace(/\/graphql$/, '')}/reports/${planId}/${year}.${format}`, { headers });
+      expect(response.status, `${reader.label} ${year}.${format}`).to.equal(200);
+      return response.text();
+    };
+    return [
+      ...q.plan.indicators.filter((i: { name: string }) => i.name === SURVIVORS || i.name === MINORS).map((i: any) => gql('plan.indicators', i)),
+      gql('indicator(id)', q.s),
+      gql('node(id)', q.m),
+      ...q.annualReport.indicators.filter((i: { name: string }) => i.name === SURVIVORS || i.name === MINORS).map((i: any) => gql('annualReport.indicators', i)),
+      ...markdownRows('annualReport.markdown', q.annualReport.markdown),
+      ...htmlRows('annualReport.html', q.annualReport.html),
+      ...markdownRows(`GET /reports/…/${year}.md`, await http('md')),
+      ...htmlRows(`GET /reports/…/${year}.html`, await http('html')),
+    ];
+  }
+
+  /** What an outsider may see of a row in year N: suppressed small values, no progress. */
+  function expectOutsiderRow(row: Row, year: number, label: string): void {
+    const where = `${label}, ${year}, ${row.path}, ${row.name}`;
+    if (row.name === SURVIVORS) {
+      const latest = SURVIVORS_LATEST[year];
+      expect({ baseline: row.baseline, latest: row.latest, target: row.target }, where).to.deep.equal({ baseline: 'suppressed', latest: latest < 11 ? 'suppressed' : latest, target: 150 });
+    } else {
+      expect({ baseline: row.baseline, target: row.target }, where).to.deep.equal({ baseline: 40, target: 'suppressed' });
+      expect(row.latest, where).to.equal(year >= 2016 ? 25 : null);
+    }
+    expect(row.progress, `${where}: progress would give the suppressed value back`).to.equal(null);
+  }
+
+  before(async () => {
+    server = await startTestServer({ today: TODAY, anonymousRead: true });
+    const data = await server.ok('{ plans { id startDate indicators { id name } } agencies { id shortName } }');
+    const plan = data.plans.find((p: { startDate: string }) => p.startDate === '2013-07-01');
+    planId = plan.id;
+    const hsa = data.agencies.find((a: { shortName: string }) => a.shortName === 'HSA').id;
+    const hsaToken = await server.newToken(Role.EDITOR, 'HSA', 'Editor of HSA');
+    const hsaEditor = server.as(hsaToken);
+    const { createIndicator } = await server.ok('mutation ($input: CreateIndicatorInput!) { createIndicator(input: $input) { id } }', {
+      input: { planId, agencyId: hsa, name: MINORS, unit: 'people', baselineValue: 40, targetValue: 5, targetDate: '2017-06-30', sensitive: true },
+    });
+    indicatorIds = { [SURVIVORS]: plan.indicators.find((i: { name: string }) => i.name === SURVIVORS).id, [MINORS]: createIndicator.id };
+    const record = 'mutation ($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { id } }';
+    await hsaEditor.ok(record, { input: { indicatorId: createIndicator.id, value: 25, measuredOn: '2016-06-30' } });
+    measurementId = (await hsaEditor.ok(record, { input: { indicatorId: indicatorIds[SURVIVORS], value: 4, measuredOn: '2015-03-31' } })).recordMeasurement.id;
+    for (const year of YEARS) await server.ok('mutation ($planId: ID!, $year: Int!) { publishAnnualReport(planId: $planId, year: $year) { id } }', { planId, year });
+    const token = async (role: Role, agency?: string) => server.newToken(role, agency);
+    const viewerToken = await token(Role.VIEWER);
+    const sfpdToken = await token(Role.EDITOR, 'SFPD');
+    readers = [
+      { label: 'ADMIN', insider: true, token: server.adminToken, client: server },
+      { label: 'EDITOR of HSA (the owning agency)', insider: true, token: hsaToken, client: hsaEditor },
+      { label: 'EDITOR of SFPD', insider: false, token: sfpdToken, client: server.as(sfpdToken) },
+      { label: 'VIEWER with no agency', insider: false, token: viewerToken, client: server.as(viewerToken) },
+      { label: 'anonymous', insider: false, token: null, client: server.as(null) },
+    ];
+  });
+  after(() => server.stop());
+
+  it('the query API and the live annual report (GraphQL, Markdown, HTML, over HTTP): outsiders get no small value and no progress of these indicators; insiders get both', async () => {
+    for (const reader of readers) {
+      for (const year of YEARS) {
+        const rows = await liveRows(reader, year);
+        expect(rows.length, `${reader.label}: the two indicators on seven paths (one each on indicator(id) and node(id))`).to.equal(14);
+        for (const row of rows) {
+          const where = `${reader.label}, ${year}, ${row.path}, ${row.name}`;
+          if (!reader.insider) expectOutsiderRow(row, year, reader.label);
+          else if (row.name === SURVIVORS) {
+            expect({ baseline: row.baseline, latest: row.latest, target: row.target }, where).to.deep.equal({ baseline: 0, latest: SURVIVORS_LATEST[year], target: 150 });
+            expect(row.progress, where).to.be.closeTo((100 * SURVIVORS_LATEST[year]) / 150, 0.05);
+          } else {
+            expect({ baseline: row.baseline, target: row.target }, where).to.deep.equal({ baseline: 40, target: 5 });
+            if (year >= 2016) expect(row.progress, where).to.be.closeTo((100 * 15) / 35, 0.05);
+            else expect(row.progress, where).to.equal(null);
+          }
+        }
+      }
+    }
+  });
+
+  it('measurements (the history) and the audit trail of the indicator and of a measurement: small values only for insiders, marked suppressed for the others', async () => {
+    const HISTORY = 'query ($id: ID!) { indicator(id: $id) { measurements { id measuredOn value suppressed } } }';
+    const TRAIL = 'query ($id: ID!) { auditTrail(entityId: $id, first: 100) { nodes { action actor changes { field before after suppressed } } } }';
+    for (const reader of readers) {
+      const { indicator } = await reader.client.ok(HISTORY, { id: indicatorIds[SURVIVORS] });
+      const values = indicator.measurements.map((m: { value: number | null }) => m.value);
+      if (reader.insider) expect(values, reader.label).to.deep.equal([8, 19, 4, 41, 67, 98, 121, 139]);
+      else expect(values, reader.label).to.deep.equal([null, 19, null, 41, 67, 98, 121, 139]);
+      expect(indicator.measurements.map((m: { suppressed: boolean }) => m.suppressed), reader.label).to.deep.equal(values.map((v: number | null) => v === null));
+
+      const measurement = (await reader.client.ok(TRAIL, { id: measurementId })).auditTrail.nodes;
+      const value = measurement[0].changes.find((c: { field: string }) => c.field === 'value');
+      expect(value, reader.label).to.deep.equal(reader.insider ? { field: 'value', before: null, after: 4, suppressed: false } : { field: 'value', before: null, after: null, suppressed: true });
+      expect(measurement[0].actor, reader.label).to.equal(reader.token === null ? null : 'Editor of HSA');
+
+      const created = (await reader.client.ok(TRAIL, { id: indicatorIds[MINORS] })).auditTrail.nodes.find((n: { action: string }) => n.action === 'createIndicator');
+      const target = created.changes.find((c: { field: string }) => c.field === 'targetValue');
+      expect(target, reader.label).to.deep.equal(reader.insider ? { field: 'targetValue', before: null, after: 5, suppressed: false } : { field: 'targetValue', before: null, after: null, suppressed: true });
+      expect(created.changes.find((c: { field: string }) => c.field === 'baselineValue'), reader.label).to.deep.include({ after: 40, suppressed: false });
+    }
+  });
+
+  it('published editions (GraphQL and HTTP) were computed for the public: every reader, the admin too, gets no small value and no progress of these indicators', async () => {
+    for (const reader of readers) {
+      const { publishedReports } = await reader.client.ok(`query ($planId: ID!) { publishedReports(planId: $planId) { year url markdown html figures { ${REPORT_ROWS} } } }`, { planId });
+      expect(publishedReports.map((r: { year: number }) => r.year), reader.label).to.deep.equal(YEARS);
+      const headers: Record<string, string> = reader.token ? { authorization: `Bearer ${reader.token}` } : {};
+      for (const edition of publishedReports) {
+        const get = async (path: string) => (await fetch(`${server.url.replace(/\/graphql$/, '')}${path}`, { headers })).text();
+        const rows = [
+          ...edition.figures.indicators.filter((i: { name: string }) => i.name === SURVIVORS || i.name === MINORS).map((i: any) => ({ path: 'figures', name: i.name, baseline: shown(i.baseline), latest: shown(i.latest), target: shown(i.target), progress: i.progress })),
+          ...markdownRows('markdown', edition.markdown),
+          ...markdownRows('figures.markdown', edition.figures.markdown),
+          ...htmlRows('html', edition.html),
+          ...markdownRows('GET edition .md', await get(edition.url.replace(/\.html$/, '.md'))),
+          ...htmlRows('GET edition .html', await get(edition.url)),
+        ];
+        expect(rows.length, `${reader.label}, ${edition.year}`).to.equal(12);
+        for (const row of rows) expectOutsiderRow(row, edition.year, `${reader.label} (published)`);
+      }
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AuditEntry } from '../../entities';
 import { toGlobalId, NodeTypeName } from '../../entities/global-id';
-import { auditCursor, AuditTrail } from '../../services/audit-trail';
+import { auditCursor, AuditTrail, shownActor, shownChanges } from '../../services/audit-trail';
 import { RequestContext } from '../context';
 import { pageCost } from '../limits';
 import { AuditEntryConnection, FieldChange, ViewerInfo } from '../types';
@@ -34,10 +34,14 @@ export class AuditResolver {
     return toGlobalId(entry.entityType as NodeTypeName, entry.entityRowId);
   }
 
-  @FieldResolver(() => [FieldChange], { description: 'What changed, field by field.' })
-  changes(@Root() entry: AuditEntry): FieldChange[] {
-    const changes = JSON.parse(entry.changes) as Record<string, { before: unknown; after: unknown }>;
-    return Object.entries(changes).map(([field, { before, after }]) => ({ field, before, after }));
+  @FieldResolver(() => String, { nullable: true, description: 'Who made it (the user\'s name); null for anonymous readers, to whom staff names are not shown.' })
+  actor(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext): string | null {
+    return shownActor(entry, ctx.viewer);
+  }
+
+  @FieldResolver(() => [FieldChange], { description: 'What changed, field by field; values this reader may not see are withheld (null, with `suppressed`).' })
+  changes(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext): Promise<FieldChange[]> {
+    return shownChanges(entry, ctx.reader, ctx.viewer);
   }
 
   @Query(() => ViewerInfo, { description: 'Who this request acts for.' })

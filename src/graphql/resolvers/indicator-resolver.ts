@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { indicatorProgress, latestMeasurement } from '../../domain/indicator';
+import { latestMeasurement } from '../../domain/indicator';
 import { Role } from '../../domain/enums';
 import { Agency, Goal, Indicator, IndicatorMeasurement, Plan } from '../../entities';
-import { indicatorValue } from '../../services/indicator-values';
+import { indicatorValue, shownProgress } from '../../services/indicator-values';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
 import { DateScalar } from '../scalars';
@@ -60,14 +60,13 @@ export class IndicatorResolver {
 
   @FieldResolver(() => Float, {
     nullable: true,
-    description: 'How far the latest value on or before `asOf` has moved from baseline to target, 0–100; null before the first measurement, or when that value is suppressed for this reader.',
+    description:
+      'How far the latest value on or before `asOf` has moved from baseline to target, 0–100; null before the first measurement, and null when the baseline, the target or that value is suppressed for this reader (any two of them and the progress would give the third).',
   })
   async progress(@Root() indicator: Indicator, @Ctx() ctx: RequestContext, @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF }) asOf?: string): Promise<number | null> {
     const date = await ctx.reader.dateFor(indicator.planId, asOf);
     const measurements = await ctx.reader.loaders.measurementsByIndicator.load(indicator.rowId);
-    const latest = latestMeasurement(measurements, date);
-    if (!latest || (await this.shown(ctx, indicator, latest.value)).suppressed) return null;
-    return indicatorProgress(indicator, measurements, date);
+    return shownProgress(indicator, await ctx.reader.planOf(indicator.planId), ctx.viewer, measurements, date);
   }
 
   @Mutation(() => Indicator, { description: 'Creates an indicator.' })
@@ -110,16 +109,19 @@ export class IndicatorMeasurementResolver {
     return (await ctx.reader.loaders.indicator.load(m.indicatorId))!;
   }
 
+  private async shown(m: IndicatorMeasurement, ctx: RequestContext): Promise<ShownNumber> {
+    const indicator = await this.indicatorOf(m, ctx);
+    return indicatorValue(m.value, indicator, await ctx.reader.planOf(indicator.planId), ctx.viewer);
+  }
+
   @FieldResolver(() => Float, { nullable: true, description: 'The value; null when suppressed for this reader.' })
   async value(@Root() m: IndicatorMeasurement, @Ctx() ctx: RequestContext): Promise<number | null> {
-    const indicator = await this.indicatorOf(m, ctx);
-    return indicatorValue(m.value, indicator, await ctx.reader.planOf(indicator.planId), ctx.viewer).value;
+    return (await this.shown(m, ctx)).value;
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the value is hidden from this reader (a sensitive value below the plan\'s threshold).' })
   async suppressed(@Root() m: IndicatorMeasurement, @Ctx() ctx: RequestContext): Promise<boolean> {
-    const indicator = await this.indicatorOf(m, ctx);
-    return indicatorValue(m.value, indicator, await ctx.reader.planOf(indicator.planId), ctx.viewer).suppressed;
+    return (await this.shown(m, ctx)).suppressed;
   }
 
   @FieldResolver(() => Indicator, { description: 'The indicator measured.' })
