@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import { sql } from '../support/database';
 import { Role } from '../../src/domain/enums';
-import { WithdrawDerivableIndicatorProgress1765000000000 } from '../../migrations/1765000000000-withdraw-derivable-indicator-progress';
+import { WithdrawDerivableIndicatorProgress1765200000000 } from '../../migrations/1765200000000-withdraw-derivable-indicator-progress';
 import { Client, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 const COUNTS = 'statusCounts { CANCELLED COMPLETED COMPLETED_LATE OVERDUE AT_RISK NOT_STARTED ON_TRACK total }';
@@ -272,7 +272,7 @@ describe('annual report (first sample plan)', () => {
 
     const runner = server.dataSource.createQueryRunner();
     try {
-      await new WithdrawDerivableIndicatorProgress1765000000000().up(runner);
+      await new WithdrawDerivableIndicatorProgress1765200000000().up(runner);
     } finally {
       await runner.release();
     }

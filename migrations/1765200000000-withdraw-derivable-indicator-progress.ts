@@ -40,8 +40,8 @@ function withdrawHtml(html: string): string {
   );
 }
 
-export class WithdrawDerivableIndicatorProgress1765000000000 implements MigrationInterface {
-  name = 'WithdrawDerivableIndicatorProgress1765000000000';
+export class WithdrawDerivableIndicatorProgress1765200000000 implements MigrationInterface {
+  name = 'WithdrawDerivableIndicatorProgress1765200000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const editions: { id: number; figures: string; markdown: string; html: string }[] = await queryRunner.query('SELECT id, figures, markdown, html FROM published_report ORDER BY id');
