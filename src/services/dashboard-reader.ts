@@ -34,7 +34,7 @@ export interface DashboardData {
 }
 
 /** The key of the group of a goal dashboard's own milestones (those not under a child goal). */
-export const OWN_MILESTONES = 'own';
+const OWN_MILESTONES = 'own';
 
 const NO_COMMITTEE: GroupKey = { key: 'none', label: 'No committee' };
 
