@@ -9,12 +9,12 @@
  */
 import Database from 'better-sqlite3';
 import { Clock } from '../src/domain/clock';
-import { breakdown } from '../src/domain/dashboard';
+import { breakdownRow } from '../src/domain/dashboard';
 import { assessMilestone, MilestoneAssessment, MilestoneFacts } from '../src/domain/milestone';
-import { GoalNode, goalsRollup, StatusCounts } from '../src/domain/rollup';
+import { GoalNode, goalRollup, goalsRollup, StatusCounts } from '../src/domain/rollup';
 import { toGlobalId } from '../src/entities/global-id';
 
-interface PlanRow { id: number; time_zone: string; at_risk_threshold: number; update_cadence_days: number }
+interface PlanRow { id: number; time_zone: string; at_risk_threshold: number; update_cadence_days: number; off_track_share: number }
 interface GoalRow { id: number; parent_id: number | null; code: string; title: string; weight: number }
 interface MilestoneRow {
   id: number;
@@ -50,7 +50,7 @@ const ofPlan = (table: string, columns: string, order: string) =>
 
 /** The seven statements, the same text on both databases (`?` is the plan id). */
 const STATEMENTS = {
-  plan: 'SELECT id, time_zone, at_risk_threshold, update_cadence_days FROM plan WHERE id = ?',
+  plan: 'SELECT id, time_zone, at_risk_threshold, update_cadence_days, off_track_share FROM plan WHERE id = ?',
   goals: 'SELECT id, parent_id, code, title, weight FROM goal WHERE plan_id = ? ORDER BY position, code',
   milestones:
     'SELECT id, goal_id, lead_agency_id, code, title, start_date, due_date, baseline_due_date, completed_on, cancelled_on, cancel_reason, weight FROM milestone WHERE plan_id = ? ORDER BY position, code',
@@ -173,13 +173,15 @@ export function rollupData(rows: PlanRows, clock: Clock) {
     children: (children.get(goal.id) ?? []).map(node),
   });
   const roots = children.get(null) ?? [];
-  const rollup = goalsRollup(roots.map(node));
-  // Items in tree order (each goal before its children), grouped under their top-level goal.
-  const items = roots.flatMap((root) => {
+  const offTrackShare = rows.plan.off_track_share;
+  const rollup = goalsRollup(roots.map(node), { offTrackShare, subject: 'plan' });
+  // One group per top-level goal with milestones (tree order), with the goal's own roll-up.
+  const groups = roots.flatMap((root) => {
     const subtree = (goal: GoalRow): GoalRow[] => [goal, ...(children.get(goal.id) ?? []).flatMap(subtree)];
-    return subtree(root).flatMap((goal) => (milestonesByGoal.get(goal.id) ?? []).map((m) => ({ item: root, code: m.code, weight: m.weight, assessment: assessment.get(m.id)! })));
+    const members = subtree(root).flatMap((goal) => (milestonesByGoal.get(goal.id) ?? []).map((m) => ({ item: root, code: m.code, weight: m.weight, assessment: assessment.get(m.id)! })));
+    if (members.length === 0) return [];
+    return [breakdownRow({ key: toGlobalId('Goal', root.id), label: `${root.code} ${root.title}`, members }, goalRollup(node(root), { offTrackShare, subject: 'goal' }))];
   });
-  const groups = breakdown(items, (entry) => ({ key: toGlobalId('Goal', entry.item.id), label: `${entry.item.code} ${entry.item.title}` }));
   return {
     plan: {
       progress: rollup.progress,

@@ -4,8 +4,9 @@
  */
 import { addDays } from './dates';
 import { Health, MilestoneStatus } from './enums';
+import { HealthRule } from './health';
 import { MilestoneAssessment } from './milestone';
-import { milestonesRollup, StatusCounts } from './rollup';
+import { milestonesRollup, Rollup, StatusCounts } from './rollup';
 
 export interface AssessedItem<T> {
   item: T;
@@ -14,37 +15,66 @@ export interface AssessedItem<T> {
   assessment: MilestoneAssessment;
 }
 
-export interface Group {
+export interface GroupKey {
   key: string;
   label: string;
+}
+
+export interface GroupMembers<T> extends GroupKey {
+  members: AssessedItem<T>[];
+}
+
+export interface Group extends GroupKey {
   milestoneCount: number;
   statusCounts: StatusCounts;
   progress: number | null;
   health: Health | null;
+  healthReason: string;
   /** Sum of days overdue over its OVERDUE milestones. */
   overdueDays: number;
 }
 
-/** Groups in first-seen order (callers pass items in a meaningful order, e.g. by goal position). */
-export function breakdown<T>(items: readonly AssessedItem<T>[], groupOf: (item: AssessedItem<T>) => { key: string; label: string }): Group[] {
-  const groups = new Map<string, { label: string; members: AssessedItem<T>[] }>();
+/**
+ * Items sorted into groups, in first-seen order (callers pass items in a meaningful order, e.g.
+ * by goal position). An item falls into every group `groupsOf` names: a milestone under goals of
+ * two committees belongs to both, as it counts in both committees' roll-ups.
+ */
+export function groupItems<T>(items: readonly AssessedItem<T>[], groupsOf: (item: AssessedItem<T>) => readonly GroupKey[]): GroupMembers<T>[] {
+  const groups = new Map<string, GroupMembers<T>>();
   for (const item of items) {
-    const { key, label } = groupOf(item);
-    if (!groups.has(key)) groups.set(key, { label, members: [] });
-    groups.get(key)!.members.push(item);
+    for (const { key, label } of groupsOf(item)) {
+      if (!groups.has(key)) groups.set(key, { key, label, members: [] });
+      groups.get(key)!.members.push(item);
+    }
   }
-  return [...groups.entries()].map(([key, { label, members }]) => {
-    const rollup = milestonesRollup(members.map((m) => ({ weight: m.weight, progress: m.assessment.progress, status: m.assessment.status })));
-    return {
-      key,
-      label,
-      milestoneCount: members.length,
-      statusCounts: rollup.statusCounts,
-      progress: rollup.progress,
-      health: rollup.health,
-      overdueDays: members.reduce((sum, m) => sum + (m.assessment.status === MilestoneStatus.OVERDUE ? m.assessment.daysOverdue : 0), 0),
-    };
-  });
+  return [...groups.values()];
+}
+
+/** A breakdown row: the group's roll-up, with the days overdue of its members. */
+export function breakdownRow<T>(group: GroupMembers<T>, rollup: Rollup): Group {
+  return {
+    key: group.key,
+    label: group.label,
+    milestoneCount: group.members.length,
+    statusCounts: rollup.statusCounts,
+    progress: rollup.progress,
+    health: rollup.health,
+    healthReason: rollup.healthReason,
+    overdueDays: group.members.reduce((sum, m) => sum + (m.assessment.status === MilestoneStatus.OVERDUE ? m.assessment.daysOverdue : 0), 0),
+  };
+}
+
+/** The roll-up of a group that is no goal, agency or committee (a status, "no committee"): its milestones weighed directly. */
+export function membersRollup<T>(group: GroupMembers<T>, rule: HealthRule): Rollup {
+  return milestonesRollup(
+    group.members.map((m) => ({ weight: m.weight, progress: m.assessment.progress, status: m.assessment.status })),
+    rule,
+  );
+}
+
+/** A breakdown whose groups are no goal, agency or committee, in first-seen order. */
+export function breakdown<T>(items: readonly AssessedItem<T>[], groupOf: (item: AssessedItem<T>) => GroupKey, rule: HealthRule): Group[] {
+  return groupItems(items, (item) => [groupOf(item)]).map((group) => breakdownRow(group, membersRollup(group, rule)));
 }
 
 function byCode<T>(a: AssessedItem<T>, b: AssessedItem<T>): number {

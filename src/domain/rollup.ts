@@ -3,6 +3,7 @@
  * Inputs are milestones already assessed on one date; nothing here reads a clock.
  */
 import { Health, MilestoneStatus } from './enums';
+import { health, healthReason, HealthRule } from './health';
 
 export interface AssessedMilestone {
   weight: number;
@@ -28,6 +29,8 @@ export interface Rollup {
   expectedProgress: number | null;
   statusCounts: StatusCounts;
   health: Health | null;
+  /** The counts behind `health`, in one sentence. */
+  healthReason: string;
 }
 
 export function emptyStatusCounts(): StatusCounts {
@@ -58,21 +61,6 @@ export function countStatuses(milestones: readonly AssessedMilestone[]): StatusC
   return counts;
 }
 
-/**
- * Health from status counts. Cancelled milestones count only towards COMPLETED ("every
- * milestone finished or cancelled"); with nothing but cancelled ones there is nothing to measure.
- */
-export function health(counts: StatusCounts): Health | null {
-  const finished = counts.COMPLETED + counts.COMPLETED_LATE;
-  const active = counts.OVERDUE + counts.AT_RISK + counts.NOT_STARTED + counts.ON_TRACK;
-  if (finished + active === 0) return null;
-  if (active === 0) return Health.COMPLETED;
-  if (counts.OVERDUE > 0) return Health.OFF_TRACK;
-  if (counts.AT_RISK > 0) return Health.AT_RISK;
-  if (counts.NOT_STARTED === active && finished === 0) return Health.NOT_STARTED;
-  return Health.ON_TRACK;
-}
-
 /** Weighted mean of a goal's direct milestones and child goals (cancelled and empty ones left out). */
 export function goalProgress(goal: GoalNode, metric: Metric = 'progress'): number | null {
   return weightedProgress([
@@ -86,17 +74,23 @@ export function allMilestones(goal: GoalNode): AssessedMilestone[] {
 }
 
 /** A goal's roll-up: progress from its direct parts, counts and health over all descendants. */
-export function goalRollup(goal: GoalNode): Rollup {
+export function goalRollup(goal: GoalNode, rule: HealthRule): Rollup {
   const counts = countStatuses(allMilestones(goal));
-  return { progress: goalProgress(goal), expectedProgress: goalProgress(goal, 'expectedProgress'), statusCounts: counts, health: health(counts) };
+  return {
+    progress: goalProgress(goal),
+    expectedProgress: goalProgress(goal, 'expectedProgress'),
+    statusCounts: counts,
+    health: health(counts, rule.offTrackShare),
+    healthReason: healthReason(counts, rule),
+  };
 }
 
 /** A plan (or committee) is measured through its top-level goals. */
-export function goalsRollup(goals: readonly GoalNode[]): Rollup {
-  return goalRollup({ weight: 1, milestones: [], children: goals });
+export function goalsRollup(goals: readonly GoalNode[], rule: HealthRule): Rollup {
+  return goalRollup({ weight: 1, milestones: [], children: goals }, rule);
 }
 
 /** An agency is measured through the milestones it leads (or partners on). */
-export function milestonesRollup(milestones: readonly AssessedMilestone[]): Rollup {
-  return goalRollup({ weight: 1, milestones, children: [] });
+export function milestonesRollup(milestones: readonly AssessedMilestone[], rule: HealthRule): Rollup {
+  return goalRollup({ weight: 1, milestones, children: [] }, rule);
 }

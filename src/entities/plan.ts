@@ -42,6 +42,10 @@ export class Plan extends BaseRecord {
   @Column({ type: 'integer', default: 61 })
   updateCadenceDays: number;
 
+  @Field(() => Int, { description: 'A roll-up is OFF_TRACK when at least this percent (1–100) of its milestones that are not cancelled are OVERDUE (and at least one is); with fewer, it is AT_RISK.' })
+  @Column({ type: 'integer', default: 10 })
+  offTrackShare: number;
+
   @Field(() => Int, { description: 'Sensitive indicator values below this are suppressed for readers outside the owning agency.' })
   @Column({ type: 'integer', default: 11 })
   suppressionThreshold: number;

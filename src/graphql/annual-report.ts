@@ -22,6 +22,7 @@ export class AnnualReportSummary {
   @Field(() => Int, { description: 'Due-date changes decided in the year.' }) dueDateChanges: number;
   @Field(() => Float, { nullable: true, description: 'The plan\'s progress on the report date; null with nothing to measure.' }) progress: number | null;
   @Field(() => Health, { nullable: true, description: 'The plan\'s health on the report date.' }) health: Health | null;
+  @Field(() => String, { nullable: true, description: 'The counts behind the plan\'s health, in one sentence (null in editions published before reports had it).' }) healthReason: string | null;
   @Field(() => StatusCounts, { description: 'The plan\'s milestones by status on the report date.' }) statusCounts: StatusCounts;
 }
 
@@ -52,6 +53,7 @@ export class AnnualReportRollup {
   @Field(() => Int, { description: 'Milestones counted (all statuses).' }) milestoneCount: number;
   @Field(() => Float, { nullable: true, description: 'Weighted mean progress; null with nothing to measure.' }) progress: number | null;
   @Field(() => Health, { nullable: true, description: 'Health; null with nothing to measure.' }) health: Health | null;
+  @Field(() => String, { nullable: true, description: 'The counts behind `health`, in one sentence (null in editions published before reports had it).' }) healthReason: string | null;
   @Field(() => StatusCounts, { description: 'Milestones by status.' }) statusCounts: StatusCounts;
 }
 
@@ -124,8 +126,9 @@ export class AnnualReport {
   @Field({ description: 'Stable URL path of this report as HTML (add `?download=1` to download it; `.md` instead of `.html` for Markdown).' }) url: string;
 }
 
-function rollup<T extends ReportRollup>(r: T): Omit<T, 'statusCounts'> & { statusCounts: StatusCounts } {
-  return { ...r, statusCounts: toStatusCounts(r.statusCounts) };
+function rollup<T extends ReportRollup>(r: T): Omit<T, 'statusCounts' | 'healthReason'> & { statusCounts: StatusCounts; healthReason: string | null } {
+  // Editions published before reports had healthReason have none in their figures.
+  return { ...r, healthReason: r.healthReason ?? null, statusCounts: toStatusCounts(r.statusCounts) };
 }
 
 /** The GraphQL shape of report data, with the given rendered texts and URL. */

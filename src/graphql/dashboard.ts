@@ -1,10 +1,9 @@
 /** The `dashboard` of a plan, goal, committee or agency: everything a dashboard draws, on one date. */
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { atRisk, AssessedItem, breakdown, Group, overdue, staleUpdates, upcoming } from '../domain/dashboard';
+import { atRisk, AssessedItem, Group, overdue, staleUpdates, upcoming } from '../domain/dashboard';
 import { Health, MilestoneStatus } from '../domain/enums';
 import { Milestone } from '../entities';
-import { toGlobalId } from '../entities/global-id';
-import { DashboardData, goalGroupKey } from '../services/dashboard-reader';
+import { DashboardData, DashboardReader } from '../services/dashboard-reader';
 import { userError } from '../services/errors';
 import { RequestContext } from './context';
 import { BreakdownBy } from './enums';
@@ -28,14 +27,18 @@ export class MilestoneOnDate {
   @Field({ description: 'True when the update is overdue by the plan\'s cadence.' }) updateStale: boolean;
 }
 
-@ObjectType({ description: 'One group of a breakdown, with its own counts and progress.' })
+@ObjectType({
+  description:
+    'One group of a breakdown. A goal\'s, agency\'s or committee\'s group has that thing\'s roll-up over the dashboard\'s milestones: on a plan\'s dashboard the same figures as its `progress`, `statusCounts` and `health` (an agency\'s with `planId`), on a narrower dashboard those of its milestones there. A status or "No committee" group weighs its milestones directly.',
+})
 export class BreakdownGroup implements Omit<Group, 'statusCounts'> {
-  @Field({ description: 'Stable key: a global ID, a status, or "none".' }) key: string;
+  @Field({ description: 'Stable key: a global ID, a status, "none" (no committee), or "own" (a goal dashboard\'s milestones directly under its goal).' }) key: string;
   @Field({ description: 'Human-readable label.' }) label: string;
   @Field(() => Int, { description: 'Milestones in the group.' }) milestoneCount: number;
   @Field(() => StatusCounts, { description: 'Milestones per status.' }) statusCounts: StatusCounts;
-  @Field(() => Float, { nullable: true, description: 'Weighted mean progress of its milestones, cancelled ones left out.' }) progress: number | null;
-  @Field(() => Health, { nullable: true, description: 'Health of the group.' }) health: Health | null;
+  @Field(() => Float, { nullable: true, description: 'Progress of the group, as the roll-up field of the same name; null with nothing to measure.' }) progress: number | null;
+  @Field(() => Health, { nullable: true, description: 'Health of the group; null with nothing to measure.' }) health: Health | null;
+  @Field({ description: 'The counts behind `health`, in one sentence.' }) healthReason: string;
   @Field(() => Int, { description: 'Days overdue, added up over its OVERDUE milestones.' }) overdueDays: number;
 }
 
@@ -66,34 +69,27 @@ export class DashboardResolver {
     return d.data.rollup.health;
   }
 
+  @FieldResolver(() => String, { description: 'The counts behind `health`, in one sentence.' })
+  healthReason(@Root() d: Dashboard): string {
+    return d.data.rollup.healthReason;
+  }
+
   @FieldResolver(() => [BreakdownGroup], { complexity: listCost(TYPICAL_SIZE.goals), description: 'Counts, progress and overdue days per group.' })
   async breakdown(@Root() d: Dashboard, @Ctx() ctx: RequestContext, @Arg('by', () => BreakdownBy, { description: 'How to group.' }) by: BreakdownBy): Promise<BreakdownGroup[]> {
-    const { items, goalGroupOf, committeeOf } = d.data;
-    const loaders = ctx.reader.loaders;
+    const reader = new DashboardReader(ctx.reader);
     let groups: Group[];
     switch (by) {
       case BreakdownBy.GOAL:
-        groups = breakdown(items, (m) => goalGroupKey(goalGroupOf(m.item)));
+        groups = await reader.byGoal(d.data);
         break;
-      case BreakdownBy.AGENCY: {
-        const agencies = new Map((await loaders.agency.loadMany([...new Set(items.map((m) => m.item.leadAgencyId))])).flatMap((a) => (a && !(a instanceof Error) ? [[a.rowId, a] as const] : [])));
-        groups = breakdown(items, (m) => ({ key: toGlobalId('Agency', m.item.leadAgencyId), label: agencies.get(m.item.leadAgencyId)?.shortName ?? '?' }));
-        groups.sort((a, b) => a.label.localeCompare(b.label));
+      case BreakdownBy.AGENCY:
+        groups = await reader.byAgency(d.data);
         break;
-      }
-      case BreakdownBy.COMMITTEE: {
-        const ids = [...new Set(items.map((m) => committeeOf(m.item)).filter((id): id is number => id !== null))];
-        const committees = new Map((await loaders.committee.loadMany(ids)).flatMap((c) => (c && !(c instanceof Error) ? [[c.rowId, c] as const] : [])));
-        groups = breakdown(items, (m) => {
-          const id = committeeOf(m.item);
-          return id === null ? { key: 'none', label: 'No committee' } : { key: toGlobalId('Committee', id), label: committees.get(id)?.name ?? '?' };
-        });
+      case BreakdownBy.COMMITTEE:
+        groups = await reader.byCommittee(d.data);
         break;
-      }
       case BreakdownBy.STATUS:
-        groups = breakdown(items, (m) => ({ key: m.assessment.status, label: m.assessment.status })).sort(
-          (a, b) => URGENCY.indexOf(a.key as MilestoneStatus) - URGENCY.indexOf(b.key as MilestoneStatus),
-        );
+        groups = reader.byStatus(d.data).sort((a, b) => URGENCY.indexOf(a.key as MilestoneStatus) - URGENCY.indexOf(b.key as MilestoneStatus));
         break;
     }
     return groups.map((g) => ({ ...g, statusCounts: toStatusCounts(g.statusCounts) }));

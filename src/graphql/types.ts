@@ -156,6 +156,7 @@ export class CreatePlanInput {
   @Field(() => ID, { nullable: true, description: 'The agency that staffs the plan.' }) staffAgencyId?: string;
   @Field(() => Int, { nullable: true, description: 'At-risk threshold in percentage points (1–100); 25 by default.' }) @Range(1, 100) atRiskThreshold?: number;
   @Field(() => Int, { nullable: true, description: 'Update cadence in days (1–366); 61 by default.' }) @Range(1, 366) updateCadenceDays?: number;
+  @Field(() => Int, { nullable: true, description: 'Percent (1–100) of a roll-up\'s milestones, cancelled ones left out, that must be OVERDUE for it to be OFF_TRACK; 10 by default.' }) @Range(1, 100) offTrackShare?: number;
   @Field(() => Int, { nullable: true, description: 'Suppression threshold for sensitive values (1–1000); 11 by default.' }) @Range(1, 1000) suppressionThreshold?: number;
 }
 
@@ -170,6 +171,7 @@ export class UpdatePlanInput {
   @Field(() => ID, { nullable: true, description: 'The agency that staffs the plan.' }) staffAgencyId?: string;
   @Field(() => Int, { nullable: true, description: 'At-risk threshold (1–100).' }) @Range(1, 100) atRiskThreshold?: number;
   @Field(() => Int, { nullable: true, description: 'Update cadence in days (1–366).' }) @Range(1, 366) updateCadenceDays?: number;
+  @Field(() => Int, { nullable: true, description: 'Off-track share in percent (1–100).' }) @Range(1, 100) offTrackShare?: number;
   @Field(() => Int, { nullable: true, description: 'Suppression threshold (1–1000).' }) @Range(1, 1000) suppressionThreshold?: number;
 }
 

@@ -10,7 +10,7 @@ import { IsoDate } from '../domain/dates';
 import { Health, MilestoneStatus } from '../domain/enums';
 import { latestMeasurement } from '../domain/indicator';
 import { Period, reportingYear } from '../domain/periods';
-import { StatusCounts } from '../domain/rollup';
+import { Rollup, StatusCounts } from '../domain/rollup';
 import { Milestone, Plan } from '../entities';
 import { toGlobalId } from '../entities/global-id';
 import { AgencyRole } from '../graphql/enums';
@@ -22,6 +22,7 @@ import { PlanReader } from './plan-reader';
 export interface ReportRollup {
   progress: number | null;
   health: Health | null;
+  healthReason: string;
   statusCounts: StatusCounts;
   milestoneCount: number;
 }
@@ -173,9 +174,10 @@ export async function buildAnnualReport(reader: PlanReader, plan: Plan, year: nu
   slips.sort((a, b) => a.changedOn.localeCompare(b.changedOn) || a.code.localeCompare(b.code));
 
   const planRollup = await reader.planRollup(plan, asOf);
-  const rollupOf = (r: { progress: number | null; health: Health | null; statusCounts: StatusCounts }): ReportRollup => ({
+  const rollupOf = (r: Rollup): ReportRollup => ({
     progress: r.progress,
     health: r.health,
+    healthReason: r.healthReason,
     statusCounts: { ...r.statusCounts },
     milestoneCount: total(r.statusCounts),
   });

@@ -1,13 +1,17 @@
 /**
  * The milestones behind a plan's, goal's, committee's or agency's dashboard, assessed on one
- * date, and how they group. Counts and progress come from the same roll-ups as everywhere else.
+ * date, and how they group. Every figure comes from the same roll-ups as everywhere else: a
+ * breakdown row for a goal, an agency or a committee is that thing's roll-up over the
+ * dashboard's milestones, so on a plan's dashboard it is the thing's own roll-up.
  */
-import { AssessedItem } from '../domain/dashboard';
+import { AssessedItem, breakdown, breakdownRow, Group, GroupKey, GroupMembers, groupItems, membersRollup } from '../domain/dashboard';
 import { IsoDate } from '../domain/dates';
+import { HealthRule } from '../domain/health';
 import { Rollup } from '../domain/rollup';
 import { Agency, Committee, Goal, Milestone, Plan } from '../entities';
 import { toGlobalId } from '../entities/global-id';
 import { AgencyRole } from '../graphql/enums';
+import { present } from './loaders';
 import { childGoals, PlanReader } from './plan-reader';
 
 export type DashboardScope =
@@ -17,12 +21,25 @@ export type DashboardScope =
   | { kind: 'agency'; agency: Agency; role: AgencyRole; planId?: number };
 
 export interface DashboardData {
+  scope: DashboardScope;
+  asOf: IsoDate | null;
   rollup: Rollup;
   items: AssessedItem<Milestone>[];
-  /** The goal a milestone is grouped under in a GOAL breakdown. */
+  /** How groups that are no goal, agency or committee (a status, "no committee") are judged. */
+  groupRule: HealthRule;
+  /** The goal a milestone is grouped under in a GOAL breakdown (a goal dashboard's own milestones: that goal). */
   goalGroupOf(milestone: Milestone): Goal;
-  /** The committee a milestone's goal (or nearest ancestor with one) belongs to. */
-  committeeOf(milestone: Milestone): number | null;
+  /** The committees whose goals hold a milestone's goal, the nearest first. */
+  committeesOf(milestone: Milestone): number[];
+}
+
+/** The key of the group of a goal dashboard's own milestones (those not under a child goal). */
+const OWN_MILESTONES = 'own';
+
+const NO_COMMITTEE: GroupKey = { key: 'none', label: 'No committee' };
+
+function idsOf(group: GroupMembers<Milestone>): Set<number> {
+  return new Set(group.members.map((m) => m.item.rowId));
 }
 
 export class DashboardReader {
@@ -63,6 +80,7 @@ export class DashboardReader {
     const [milestones, rollup] = await Promise.all([this.milestonesIn(scope), this.rollup(scope, asOf)]);
     const assessments = await this.reader.assessAll(milestones, asOf);
     const items = milestones.map((m, i) => ({ item: m, code: m.code, weight: m.weight, assessment: assessments[i] }));
+    const planIds = scope.kind === 'agency' ? milestones.map((m) => m.planId) : [scope.kind === 'plan' ? scope.plan.rowId : scope.kind === 'goal' ? scope.goal.planId : scope.committee.planId];
     const goalsById = new Map<number, Goal>();
     for (const planId of new Set(milestones.map((m) => m.planId))) for (const g of await this.reader.loaders.goalsByPlan.load(planId)) goalsById.set(g.rowId, g);
     const ancestry = (goalId: number): Goal[] => {
@@ -72,8 +90,11 @@ export class DashboardReader {
     };
     const committeeGoalIds = scope.kind === 'committee' ? new Set((await this.reader.committeeGoals(scope.committee)).map((g) => g.rowId)) : null;
     return {
+      scope,
+      asOf: asOf ?? null,
       rollup,
       items,
+      groupRule: await this.reader.healthRule(planIds, 'group'),
       goalGroupOf(milestone) {
         const chain = ancestry(milestone.goalId);
         if (scope.kind === 'goal') {
@@ -83,10 +104,66 @@ export class DashboardReader {
         if (committeeGoalIds) return chain.find((g) => committeeGoalIds.has(g.rowId)) ?? chain[chain.length - 1];
         return chain[chain.length - 1];
       },
-      committeeOf(milestone) {
-        return ancestry(milestone.goalId).find((g) => g.committeeId !== null)?.committeeId ?? null;
+      committeesOf(milestone) {
+        return [...new Set(ancestry(milestone.goalId).flatMap((g) => (g.committeeId === null ? [] : [g.committeeId])))];
       },
     };
+  }
+
+  /**
+   * Per goal: the top-level goals; on a goal's dashboard its child goals and its own milestones,
+   * on a committee's its goals. Each row is the goal's roll-up over the dashboard's milestones.
+   */
+  async byGoal(d: DashboardData): Promise<Group[]> {
+    const goals = new Map<string, Goal>();
+    const groups = groupItems(d.items, (m) => {
+      const goal = d.goalGroupOf(m.item);
+      const own = d.scope.kind === 'goal' && goal.rowId === d.scope.goal.rowId;
+      const group = own ? { key: OWN_MILESTONES, label: `${goal.code} ${goal.title}: its own milestones` } : goalGroupKey(goal);
+      goals.set(group.key, goal);
+      return [group];
+    });
+    return Promise.all(groups.map(async (group) => breakdownRow(group, await this.reader.goalRollup(goals.get(group.key)!, d.asOf, idsOf(group)))));
+  }
+
+  /** Per lead agency, by short name: each row is the agency's roll-up over the dashboard's milestones it leads. */
+  async byAgency(d: DashboardData): Promise<Group[]> {
+    const agencies = new Map(present(await this.reader.loaders.agency.loadMany([...new Set(d.items.map((m) => m.item.leadAgencyId))])).map((a) => [toGlobalId('Agency', a.rowId), a]));
+    const groups = groupItems(d.items, (m) => {
+      const key = toGlobalId('Agency', m.item.leadAgencyId);
+      return [{ key, label: agencies.get(key)?.shortName ?? '?' }];
+    });
+    const rows = await Promise.all(
+      groups.map(async (group) => {
+        const agency = agencies.get(group.key);
+        return breakdownRow(group, agency ? await this.reader.agencyRollup(agency, AgencyRole.LEAD, d.asOf, undefined, idsOf(group)) : membersRollup(group, d.groupRule));
+      }),
+    );
+    return rows.sort((a, b) => a.label.localeCompare(b.label));
+  }
+
+  /**
+   * Per committee whose goals hold the milestones (one under goals of two committees counts in
+   * both, as in both roll-ups), each row the committee's roll-up over them; "No committee" for the rest.
+   */
+  async byCommittee(d: DashboardData): Promise<Group[]> {
+    const ids = [...new Set(d.items.flatMap((m) => d.committeesOf(m.item)))];
+    const committees = new Map(present(await this.reader.loaders.committee.loadMany(ids)).map((c) => [toGlobalId('Committee', c.rowId), c]));
+    const groups = groupItems(d.items, (m) => {
+      const of = d.committeesOf(m.item).map((id) => toGlobalId('Committee', id));
+      return of.length === 0 ? [NO_COMMITTEE] : of.map((key) => ({ key, label: committees.get(key)?.name ?? '?' }));
+    });
+    return Promise.all(
+      groups.map(async (group) => {
+        const committee = committees.get(group.key);
+        return breakdownRow(group, committee ? await this.reader.committeeRollup(committee, d.asOf, idsOf(group)) : membersRollup(group, d.groupRule));
+      }),
+    );
+  }
+
+  /** Per status. */
+  byStatus(d: DashboardData): Group[] {
+    return breakdown(d.items, (m) => ({ key: m.assessment.status, label: m.assessment.status }), d.groupRule);
   }
 }
 

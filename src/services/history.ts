@@ -10,7 +10,7 @@ export const MAX_HISTORY_POINTS = 400;
 
 export interface HistoryEntry {
   date: IsoDate;
-  rollup: Rollup;
+  rollup: Pick<Rollup, 'progress' | 'expectedProgress' | 'statusCounts'>;
 }
 
 export async function historyDates(reader: PlanReader, planId: number, from: IsoDate, to: IsoDate, interval: Interval): Promise<IsoDate[]> {
@@ -26,7 +26,7 @@ export async function milestoneHistory(reader: PlanReader, milestone: Milestone,
     dates.map(async (date) => {
       const a = await reader.assess(milestone, date);
       const counts = countStatuses([{ weight: milestone.weight, progress: a.progress, status: a.status }]);
-      return { date, rollup: { progress: a.progress, expectedProgress: a.expectedProgress, statusCounts: counts, health: null } };
+      return { date, rollup: { progress: a.progress, expectedProgress: a.expectedProgress, statusCounts: counts } };
     }),
   );
 }

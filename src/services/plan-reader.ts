@@ -5,6 +5,7 @@
 import { Clock } from '../domain/clock';
 import { IsoDate } from '../domain/dates';
 import { assessMilestone, forecastCompletion, MilestoneAssessment, MilestoneFacts, MilestoneNode } from '../domain/milestone';
+import { DEFAULT_OFF_TRACK_SHARE, HealthRule, RollupSubject } from '../domain/health';
 import { AssessedMilestone, GoalNode, goalRollup, goalsRollup, milestonesRollup, Rollup } from '../domain/rollup';
 import { Agency, Committee, Goal, Milestone, Plan } from '../entities';
 import { AgencyRole } from '../graphql/enums';
@@ -175,7 +176,17 @@ export class PlanReader {
     return assessments.map((a, i) => ({ weight: milestones[i].weight, ...a }));
   }
 
-  private async goalNode(goal: Goal, date: IsoDate): Promise<GoalNode> {
+  /**
+   * How health is judged for milestones of these plans: by their plan's `offTrackShare`, and
+   * across plans (an agency's roll-up) by the strictest of them.
+   */
+  async healthRule(planIds: Iterable<number>, subject: RollupSubject): Promise<HealthRule> {
+    const plans = present(await this.loaders.plan.loadMany([...new Set(planIds)]));
+    return { offTrackShare: plans.length > 0 ? Math.min(...plans.map((p) => p.offTrackShare)) : DEFAULT_OFF_TRACK_SHARE, subject };
+  }
+
+  /** A goal's tree as the roll-up rules read it; with `within`, only those milestones (by row id) count. */
+  private async goalNode(goal: Goal, date: IsoDate, within?: ReadonlySet<number>): Promise<GoalNode> {
     const [tree, milestones] = await Promise.all([
       this.memo(`children:${goal.planId}`, async () => childGoals(await this.loaders.goalsByPlan.load(goal.planId))),
       this.loaders.milestonesByGoal.load(goal.rowId),
@@ -183,21 +194,26 @@ export class PlanReader {
     const children = tree.get(goal.rowId) ?? [];
     return {
       weight: goal.weight,
-      milestones: await this.assessed(milestones, date),
-      children: await Promise.all(children.map((child) => this.goalNode(child, date))),
+      milestones: await this.assessed(within ? milestones.filter((m) => within.has(m.rowId)) : milestones, date),
+      children: await Promise.all(children.map((child) => this.goalNode(child, date, within))),
     };
   }
 
-  async goalRollup(goal: Goal, asOf?: IsoDate | null): Promise<Rollup> {
+  /**
+   * A goal's roll-up. With `within`, the same rule over only those of its milestones (a dashboard
+   * row narrower than the goal); when `within` holds them all, the figures are the goal's own.
+   */
+  async goalRollup(goal: Goal, asOf?: IsoDate | null, within?: ReadonlySet<number>): Promise<Rollup> {
     const date = await this.dateFor(goal.planId, asOf);
-    return this.memo(`goal:${goal.rowId}@${date}`, async () => goalRollup(await this.goalNode(goal, date)));
+    const compute = async () => goalRollup(await this.goalNode(goal, date, within), await this.healthRule([goal.planId], 'goal'));
+    return within ? compute() : this.memo(`goal:${goal.rowId}@${date}`, compute);
   }
 
   async planRollup(plan: Plan, asOf?: IsoDate | null): Promise<Rollup> {
     const date = await this.dateFor(plan.rowId, asOf);
     return this.memo(`plan:${plan.rowId}@${date}`, async () => {
       const goals = (await this.loaders.goalsByPlan.load(plan.rowId)).filter((g) => g.parentId === null);
-      return goalsRollup(await Promise.all(goals.map((g) => this.goalNode(g, date))));
+      return goalsRollup(await Promise.all(goals.map((g) => this.goalNode(g, date))), await this.healthRule([plan.rowId], 'plan'));
     });
   }
 
@@ -214,12 +230,14 @@ export class PlanReader {
     return goals.filter((g) => g.committeeId === committee.rowId && !underCommitteeGoal(g));
   }
 
-  async committeeRollup(committee: Committee, asOf?: IsoDate | null): Promise<Rollup> {
+  /** A committee's roll-up through its goals; `within` as for goals. */
+  async committeeRollup(committee: Committee, asOf?: IsoDate | null, within?: ReadonlySet<number>): Promise<Rollup> {
     const date = await this.dateFor(committee.planId, asOf);
-    return this.memo(`committee:${committee.rowId}@${date}`, async () => {
+    const compute = async () => {
       const goals = await this.committeeGoals(committee);
-      return goalsRollup(await Promise.all(goals.map((g) => this.goalNode(g, date))));
-    });
+      return goalsRollup(await Promise.all(goals.map((g) => this.goalNode(g, date, within))), await this.healthRule([committee.planId], 'committee'));
+    };
+    return within ? compute() : this.memo(`committee:${committee.rowId}@${date}`, compute);
   }
 
   /** Milestones an agency is involved in with the given role, optionally within one plan. */
@@ -237,12 +255,13 @@ export class PlanReader {
 
   /**
    * An agency's roll-up across plans. Each milestone is judged on `asOf`, or on today in its own
-   * plan's zone; counts and progress then add up across plans.
+   * plan's zone; counts and progress then add up across plans. `within` as for goals.
    */
-  async agencyRollup(agency: Agency, role: AgencyRole, asOf?: IsoDate | null, planId?: number): Promise<Rollup> {
-    return this.memo(`agency:${agency.rowId}:${role}:${planId ?? '*'}@${asOf ?? 'today'}`, async () => {
-      const milestones = await this.agencyMilestones(agency, role, planId);
-      return milestonesRollup(await this.assessed(milestones, asOf));
-    });
+  async agencyRollup(agency: Agency, role: AgencyRole, asOf?: IsoDate | null, planId?: number, within?: ReadonlySet<number>): Promise<Rollup> {
+    const compute = async () => {
+      const milestones = (await this.agencyMilestones(agency, role, planId)).filter((m) => !within || within.has(m.rowId));
+      return milestonesRollup(await this.assessed(milestones, asOf), await this.healthRule(milestones.map((m) => m.planId), 'agency'));
+    };
+    return within ? compute() : this.memo(`agency:${agency.rowId}:${role}:${planId ?? '*'}@${asOf ?? 'today'}`, compute);
   }
 }

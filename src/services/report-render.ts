@@ -52,6 +52,11 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, '&lt;');
 }
 
+/** Health with the counts behind it, e.g. "at risk — 4 of 44 milestones (9.09%) are overdue, …". */
+export function healthText(r: Pick<ReportRollup, 'health' | 'healthReason'>): string {
+  return r.health ? `${label(r.health)} — ${r.healthReason}` : r.healthReason;
+}
+
 function counts(r: ReportRollup): string {
   return STATUS_ORDER.filter((s) => r.statusCounts[s] > 0).map((s) => `${r.statusCounts[s]} ${label(s)}`).join(', ') || 'none';
 }
@@ -68,7 +73,7 @@ function summaryLines(d: AnnualReportData): [string, string][] {
     ['Milestones whose due date moved', String(s.slippedMilestones)],
     ['Due-date changes', String(s.dueDateChanges)],
     ['Plan progress', percent(s.progress)],
-    ['Plan health', s.health ? label(s.health) : '—'],
+    ['Plan health', healthText(s)],
     ['Milestones in the plan', String(s.milestoneCount)],
   ];
 }
@@ -82,7 +87,7 @@ export function reportMarkdown(d: AnnualReportData): string {
   const md = escapeMarkdown;
   const table = (head: string[], rows: string[][]) =>
     rows.length === 0 ? ['None.', ''] : [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
-  const rollupRow = (r: ReportRollup) => [String(r.milestoneCount), percent(r.progress), r.health ? label(r.health) : '—', counts(r)];
+  const rollupRow = (r: ReportRollup) => [String(r.milestoneCount), percent(r.progress), healthText(r), counts(r)];
   return [
     `# Annual report ${d.period.year}: ${md(d.plan.title)}`,
     '',
@@ -189,7 +194,7 @@ export function reportHtml(d: AnnualReportData): string {
   const e = escapeHtml;
   const table = (head: string[], rows: string[][]) =>
     rows.length === 0 ? '<p>None.</p>' : `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-  const rollupCells = (r: ReportRollup) => [String(r.milestoneCount), percent(r.progress), r.health ? label(r.health) : '—', e(counts(r))];
+  const rollupCells = (r: ReportRollup) => [String(r.milestoneCount), percent(r.progress), e(healthText(r)), e(counts(r))];
   const value = (v: ShownValue | null) => (v?.suppressed ? '<span class="suppressed">suppressed</span>' : shown(v));
   const legend = `<p class="legend">${STATUS_ORDER.map((s) => `<span><i style="background:${STATUS_COLOR[s]}"></i>${label(s)}</span>`).join('')}</p>`;
   const title = `Annual report ${d.period.year}: ${d.plan.title}`;
@@ -210,7 +215,7 @@ export function reportHtml(d: AnnualReportData): string {
 <h2>Status by goal</h2>
 ${legend}
 <table><thead><tr><th>Goal</th><th>Status</th><th>Progress</th><th>Health</th></tr></thead><tbody>${d.goals
-    .map((g) => `<tr><td><strong>${e(g.code)}</strong> ${e(g.title)}</td><td>${statusBar(g, `${g.code} ${g.title}`)}</td><td>${percent(g.progress)}</td><td>${g.health ? label(g.health) : '—'}</td></tr>`)
+    .map((g) => `<tr><td><strong>${e(g.code)}</strong> ${e(g.title)}</td><td>${statusBar(g, `${g.code} ${g.title}`)}</td><td>${percent(g.progress)}</td><td>${e(healthText(g))}</td></tr>`)
     .join('')}</tbody></table>
 <h2>Completed in the year (${d.completed.length})</h2>
 ${table(['Milestone', 'Lead', 'Due', 'Completed', 'Status'], d.completed.map((m) => [`<strong>${e(m.code)}</strong> ${e(m.title)}`, e(m.leadAgency), m.dueDate, m.completedOn ?? '', label(m.status)]))}

@@ -15,6 +15,7 @@ interface Expected {
   plan: {
     title: string;
     health: string | null;
+    healthReason: string;
     progress: number | null;
     statusCounts: Counts;
     dashboard: {
@@ -29,7 +30,7 @@ interface Expected {
 async function expected(client: Client, planId: string, asOf: string): Promise<Expected> {
   return client.ok<Expected>(
     `query($id: ID!, $asOf: Date!) { plan(id: $id) {
-      title health(asOf: $asOf) progress(asOf: $asOf) statusCounts(asOf: $asOf) { ${STATUSES.join(' ')} total }
+      title health(asOf: $asOf) healthReason(asOf: $asOf) progress(asOf: $asOf) statusCounts(asOf: $asOf) { ${STATUSES.join(' ')} total }
       dashboard(asOf: $asOf) {
         overdue { statusReason milestone { code leadAgency { shortName } } }
         atRisk { statusReason milestone { code leadAgency { shortName } } }
@@ -53,7 +54,8 @@ async function expectPageMatchesApi(page: Page, want: Expected, asOf: string): P
   const plan = want.plan;
   await page.getByRole('heading', { level: 2, name: plan.title }).waitFor();
   await page.locator('[data-figure="asOf"] dd', { hasText: asOf }).waitFor();
-  expect(await page.locator('[data-figure="health"] dd').textContent()).to.equal(plan.health ? words(plan.health) : 'Nothing to measure');
+  expect(await page.locator('[data-figure="health"] dd').first().textContent()).to.equal(plan.health ? words(plan.health) : 'Nothing to measure');
+  expect(await page.locator('[data-figure="health"] dd.reason').textContent()).to.equal(plan.healthReason);
   expect(await page.locator('[data-figure="progress"] dd').textContent()).to.equal(percent(plan.progress));
   for (const status of [...STATUSES, 'total'] as const) {
     expect(await page.locator(`.counts [data-status="${status}"] .count-value`).textContent(), status).to.equal(String(plan.statusCounts[status]));

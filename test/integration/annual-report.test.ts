@@ -195,6 +195,18 @@ describe('annual report (first sample plan)', () => {
     expect((await get(`/reports/${planId}/2016/editions/3.html`)).status).to.equal(404);
   });
 
+  it('an edition published before reports had healthReason still reads: its health as published, healthReason null', async () => {
+    const { publishAnnualReport: edition } = await server.ok('mutation ($planId: ID!, $year: Int!) { publishAnnualReport(planId: $planId, year: $year) { id } }', { planId, year: 2015 });
+    const [row] = await sql(server.dataSource, "SELECT id, figures FROM published_report WHERE year = 2015 ORDER BY edition DESC");
+    const old = JSON.parse(row.figures);
+    for (const r of [old.summary, ...old.goals, ...old.agencies, ...old.committees]) delete r.healthReason;
+    await sql(server.dataSource, 'UPDATE published_report SET figures = ? WHERE id = ?', [JSON.stringify(old), row.id]);
+    const EDITION = 'query ($planId: ID!) { publishedReports(planId: $planId, year: 2015) { id figures { summary { health healthReason } goals { health healthReason } agencies { healthReason } committees { healthReason } } } }';
+    const { figures } = (await server.ok(EDITION, { planId })).publishedReports.find((r: { id: string }) => r.id === edition.id);
+    expect(figures.summary).to.deep.equal({ health: old.summary.health, healthReason: null });
+    for (const list of [figures.goals, figures.agencies, figures.committees]) for (const r of list) expect(r.healthReason).to.equal(null);
+  });
+
   it('suppression: a sensitive value below the threshold never reaches outsiders, nor any published edition', async () => {
     const survivors = 'Survivors referred to services through the city protocol';
     const insider = (await report(server, 2014)).indicators.find((i: { name: string }) => i.name === survivors);

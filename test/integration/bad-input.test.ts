@@ -164,6 +164,9 @@ const cases: BadCase[] = [
   { name: 'updatePlan shrinking the dates so milestones fall outside', query: UPDATE_PLAN, variables: (s) => ({ id: s.currentPlan, input: { endDate: '2026-12-31' } }), code: 'BAD_USER_INPUT', words: ['milestone(s) would fall outside 2025-07-01 … 2026-12-31', /e\.g\. G\d/] },
   { name: 'updatePlan moving the start past existing milestones', query: UPDATE_PLAN, variables: (s) => ({ id: s.currentPlan, input: { startDate: '2026-03-01' } }), code: 'BAD_USER_INPUT', words: ['would fall outside 2026-03-01 … 2029-06-30'] },
   { name: 'fiscalYearStartMonth 13', query: CREATE_PLAN, variables: () => plan({ fiscalYearStartMonth: 13 }), code: 'BAD_USER_INPUT', words: ['fiscalYearStartMonth', 'between 1 and 12'] },
+  { name: 'offTrackShare 0 on createPlan', query: CREATE_PLAN, variables: () => plan({ offTrackShare: 0 }), code: 'BAD_USER_INPUT', words: ['offTrackShare', 'between 1 and 100'] },
+  { name: 'offTrackShare 101 on updatePlan', query: UPDATE_PLAN, variables: (s) => ({ id: s.currentPlan, input: { offTrackShare: 101 } }), code: 'BAD_USER_INPUT', words: ['offTrackShare', 'between 1 and 100'] },
+  { name: 'updatePlan with offTrackShare: null', query: UPDATE_PLAN, variables: (s) => ({ id: s.currentPlan, input: { offTrackShare: null } }), code: 'BAD_USER_INPUT', words: ['offTrackShare cannot be null'] },
   { name: 'an unknown agency kind', query: CREATE_AGENCY, variables: () => ({ input: { name: 'Space Agency', shortName: 'SPACE', kind: 'SPACE_PROGRAM', jurisdiction: 'FEDERAL' } }), code: 'BAD_USER_INPUT', words: ['AgencyKind'], absent: ['SPACE_PROGRAM'] },
 
   // Goals.

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { MIGRATIONS } from '../../migrations';
+import { PlanOffTrackShare1765000000000 } from '../../migrations/1765000000000-plan-off-track-share';
 import { createDataSource } from '../../src/data-source';
 import { freshDatabase, onPostgres, TestDatabase } from '../support/database';
 
@@ -46,6 +47,35 @@ describe(`migrations on a real ${onPostgres ? 'PostgreSQL database' : 'SQLite fi
       expect((await ds.runMigrations()).length).to.equal(MIGRATIONS.length);
     } finally {
       await ds.destroy();
+    }
+  });
+
+  it("plan-off-track-share gives existing plans an offTrackShare of 10 and keeps their goals and milestones; it reverts", async () => {
+    const fresh = await freshDatabase();
+    const ds = createDataSource(fresh.options);
+    await ds.initialize();
+    try {
+      await ds.runMigrations();
+      const after = MIGRATIONS.length - MIGRATIONS.indexOf(PlanOffTrackShare1765000000000);
+      for (let i = 0; i < after; i++) await ds.undoLastMigration();
+      expect((await ds.query('SELECT * FROM plan')).length).to.equal(0);
+      await ds.query("INSERT INTO agency (name, short_name, kind, jurisdiction) VALUES ('Agency', 'AG', 'OTHER', 'CITY')");
+      await ds.query("INSERT INTO plan (title, start_date, end_date, at_risk_threshold) VALUES ('Old plan', '2025-07-01', '2029-06-30', 20)");
+      await ds.query("INSERT INTO goal (plan_id, code, title) VALUES (1, 'G1', 'Goal')");
+      await ds.query("INSERT INTO milestone (plan_id, goal_id, code, title, lead_agency_id, start_date, due_date, baseline_due_date) VALUES (1, 1, 'G1.M1', 'Milestone', 1, '2025-07-01', '2026-06-30', '2026-06-30')");
+      expect((await ds.runMigrations()).length).to.equal(after);
+      expect(await ds.query('SELECT title, at_risk_threshold, off_track_share FROM plan')).to.deep.equal([{ title: 'Old plan', at_risk_threshold: 20, off_track_share: 10 }]);
+      expect((await ds.query('SELECT code FROM goal')).map((r: { code: string }) => r.code)).to.deep.equal(['G1']);
+      expect((await ds.query('SELECT code FROM milestone')).map((r: { code: string }) => r.code)).to.deep.equal(['G1.M1']);
+      for (let i = 0; i < after; i++) await ds.undoLastMigration();
+      const columns: { name: string }[] = onPostgres
+        ? await ds.query("SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'plan'")
+        : await ds.query("SELECT name FROM pragma_table_info('plan')");
+      expect(columns.map((c) => c.name)).to.not.include('off_track_share');
+      expect((await ds.query('SELECT code FROM milestone')).length).to.equal(1);
+    } finally {
+      await ds.destroy();
+      await fresh.drop();
     }
   });
 });

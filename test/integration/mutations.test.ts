@@ -199,11 +199,11 @@ describe('mutations over HTTP: plans', () => {
     };
     const { createPlan: plan } = await server.ok(
       `mutation ($input: CreatePlanInput!) { createPlan(input: $input) {
-        id title description startDate endDate timeZone fiscalYearStartMonth atRiskThreshold updateCadenceDays suppressionThreshold version staffAgency { shortName } } }`,
+        id title description startDate endDate timeZone fiscalYearStartMonth atRiskThreshold updateCadenceDays offTrackShare suppressionThreshold version staffAgency { shortName } } }`,
       { input },
     );
     const { staffAgencyId: _staff, ...fields } = input;
-    expect(plan).to.deep.include({ ...fields, atRiskThreshold: 25, updateCadenceDays: 61, suppressionThreshold: 11, version: 1 });
+    expect(plan).to.deep.include({ ...fields, atRiskThreshold: 25, updateCadenceDays: 61, offTrackShare: 10, suppressionThreshold: 11, version: 1 });
     expect(plan.staffAgency).to.deep.equal({ shortName: 'DOSW' });
 
     const data = await server.ok(
@@ -219,12 +219,12 @@ describe('mutations over HTTP: plans', () => {
 
   it('createPlan: optional fields given as null get their defaults, as when left out', async () => {
     const server = ctx.server();
-    const input = { title: 'Plan with nulls', startDate: '2026-01-01', endDate: '2026-12-31', description: null, timeZone: null, fiscalYearStartMonth: null, staffAgencyId: null, atRiskThreshold: null, updateCadenceDays: null, suppressionThreshold: null };
+    const input = { title: 'Plan with nulls', startDate: '2026-01-01', endDate: '2026-12-31', description: null, timeZone: null, fiscalYearStartMonth: null, staffAgencyId: null, atRiskThreshold: null, updateCadenceDays: null, offTrackShare: null, suppressionThreshold: null };
     const { createPlan: plan } = await server.ok(
-      'mutation ($input: CreatePlanInput!) { createPlan(input: $input) { description timeZone fiscalYearStartMonth staffAgency { id } atRiskThreshold updateCadenceDays suppressionThreshold } }',
+      'mutation ($input: CreatePlanInput!) { createPlan(input: $input) { description timeZone fiscalYearStartMonth staffAgency { id } atRiskThreshold updateCadenceDays offTrackShare suppressionThreshold } }',
       { input },
     );
-    expect(plan).to.deep.equal({ description: '', timeZone: 'America/Los_Angeles', fiscalYearStartMonth: 7, staffAgency: null, atRiskThreshold: 25, updateCadenceDays: 61, suppressionThreshold: 11 });
+    expect(plan).to.deep.equal({ description: '', timeZone: 'America/Los_Angeles', fiscalYearStartMonth: 7, staffAgency: null, atRiskThreshold: 25, updateCadenceDays: 61, offTrackShare: 10, suppressionThreshold: 11 });
   });
 
   it('updatePlan: new settings take effect in the status rules (a lower atRiskThreshold flags a milestone)', async () => {
@@ -260,6 +260,68 @@ describe('mutations over HTTP: plans', () => {
       atRiskThreshold: { before: 25, after: 20 },
       endDate: { before: '2027-12-31', after: '2028-06-30' },
     });
+  });
+});
+
+describe('mutations over HTTP: offTrackShare grades health', () => {
+  const ctx = withServer();
+
+  it('createPlan takes it, updatePlan changes it (audited), and health and healthReason follow it at the exact boundary', async () => {
+    const server = ctx.server();
+    const f = ctx.f();
+    const plan = await f.plan({ offTrackShare: 30 });
+    const goal = await f.goal(plan.id);
+    // One of four milestones OVERDUE (25%), the others on track.
+    await f.milestone(goal.id, { startDate: '2026-01-01', dueDate: '2026-06-30' });
+    for (let i = 0; i < 3; i++) await f.report((await f.milestone(goal.id)).id, 95, TODAY);
+    const HEALTH = `query ($id: ID!) { plan(id: $id) { offTrackShare health healthReason dashboard { health healthReason byCommittee: breakdown(by: COMMITTEE) { key health healthReason } }
+      goals { health healthReason } } }`;
+    const read = async () => (await server.ok(HEALTH, { id: plan.id })).plan;
+
+    let p = await read();
+    expect(p).to.deep.include({ offTrackShare: 30, health: 'AT_RISK', healthReason: '1 of 4 milestones (25%) is overdue, under the 30% that makes a plan off track.' });
+    expect(p.dashboard).to.deep.include({ health: 'AT_RISK', healthReason: p.healthReason });
+    expect(p.goals[0]).to.deep.include({ health: 'AT_RISK', healthReason: '1 of 4 milestones (25%) is overdue, under the 30% that makes a goal off track.' });
+
+    const mark = await auditMark(server);
+    const { updatePlan } = await server.ok('mutation ($id: ID!) { updatePlan(id: $id, input: { offTrackShare: 25 }) { offTrackShare version } }', { id: plan.id });
+    expect(updatePlan).to.deep.equal({ offTrackShare: 25, version: 2 });
+    const audit = await expectAudit(server, mark, 'updatePlan', 'Plan', plan.id, plan.id);
+    expect(audit.changes).to.deep.equal({ offTrackShare: { before: 30, after: 25 } });
+    p = await read();
+    expect(p).to.deep.include({ health: 'OFF_TRACK', healthReason: '1 of 4 milestones (25%) is overdue, at least the 25% that makes a plan off track.' });
+    expect(p.dashboard.health).to.equal('OFF_TRACK');
+    expect(p.dashboard.byCommittee, 'a group is judged by the plan\'s share too').to.deep.equal([
+      { key: 'none', health: 'OFF_TRACK', healthReason: '1 of 4 milestones (25%) is overdue, at least the 25% that makes a group off track.' },
+    ]);
+
+    await server.ok('mutation ($id: ID!) { updatePlan(id: $id, input: { offTrackShare: 26 }) { id } }', { id: plan.id });
+    expect((await read()).health).to.equal('AT_RISK');
+  });
+
+  for (const [name, query, input] of [
+    ['createPlan offTrackShare 0', 'mutation ($input: CreatePlanInput!) { createPlan(input: $input) { id } }', { title: 'Share 0', startDate: '2026-01-01', endDate: '2026-12-31', offTrackShare: 0 }],
+    ['createPlan offTrackShare 101', 'mutation ($input: CreatePlanInput!) { createPlan(input: $input) { id } }', { title: 'Share 101', startDate: '2026-01-01', endDate: '2026-12-31', offTrackShare: 101 }],
+    ['updatePlan offTrackShare 0', 'mutation ($id: ID!, $input: UpdatePlanInput!) { updatePlan(id: $id, input: $input) { id } }', { offTrackShare: 0 }],
+    ['updatePlan offTrackShare -5', 'mutation ($id: ID!, $input: UpdatePlanInput!) { updatePlan(id: $id, input: $input) { id } }', { offTrackShare: -5 }],
+    ['updatePlan offTrackShare 101', 'mutation ($id: ID!, $input: UpdatePlanInput!) { updatePlan(id: $id, input: $input) { id } }', { offTrackShare: 101 }],
+  ] as const) {
+    it(`${name}: BAD_USER_INPUT naming the field and the range, nothing changed`, async () => {
+      const server = ctx.server();
+      const plan = await ctx.f().plan();
+      const before = await databaseFingerprint(server.dataSource);
+      const result = await server.gql(query, { id: plan.id, input });
+      expect(result.errors?.[0].extensions?.code).to.equal('BAD_USER_INPUT');
+      expect(result.errors?.[0].message).to.contain('offTrackShare').and.to.contain('between 1 and 100');
+      expect(await databaseFingerprint(server.dataSource)).to.equal(before);
+    });
+  }
+
+  it('1 and 100 are accepted', async () => {
+    const server = ctx.server();
+    const plan = await ctx.f().plan({ offTrackShare: 1 });
+    const { updatePlan } = await server.ok('mutation ($id: ID!) { updatePlan(id: $id, input: { offTrackShare: 100 }) { offTrackShare } }', { id: plan.id });
+    expect(updatePlan.offTrackShare).to.equal(100);
   });
 });
 

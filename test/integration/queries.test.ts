@@ -27,17 +27,32 @@ describe('queries over HTTP on the sample plans (today fixed at 2026-11-28)', ()
     expect(plans[1].staffAgency.shortName).to.equal('DOSW');
   });
 
-  it('the current plan is alive today: a mix of statuses, not a wall of red', async () => {
-    const data = await server.ok(`query ($id: ID!, $asOf: Date) { plan(id: $id) { health(asOf: $asOf) progress(asOf: $asOf) ${COUNTS} } }`, { id: currentPlanId, asOf: null });
+  it('the current plan is alive today: a mix of statuses, not a wall of red (4 of 44 overdue is under the 10% that makes it off track)', async () => {
+    const data = await server.ok(`query ($id: ID!, $asOf: Date) { plan(id: $id) { health(asOf: $asOf) healthReason(asOf: $asOf) progress(asOf: $asOf) ${COUNTS} } }`, { id: currentPlanId, asOf: null });
     expect(data.plan.statusCounts).to.deep.equal({ total: 45, CANCELLED: 1, COMPLETED: 10, COMPLETED_LATE: 2, OVERDUE: 4, AT_RISK: 6, NOT_STARTED: 7, ON_TRACK: 15 });
-    expect(data.plan.health).to.equal('OFF_TRACK');
+    expect(data.plan.health).to.equal('AT_RISK');
+    expect(data.plan.healthReason).to.equal('4 of 44 milestones (9.09%) are overdue, under the 10% that makes a plan off track; 6 more are at risk.');
     expect(data.plan.progress).to.be.within(1, 99);
   });
 
-  it('the first plan as of its last day (2017-06-30): finished history with some overdue and cancelled', async () => {
-    const data = await server.ok(`query ($id: ID!, $asOf: Date) { plan(id: $id) { health(asOf: $asOf) ${COUNTS} } }`, { id: firstPlanId, asOf: '2017-06-30' });
+  it('the first plan as of its last day (2017-06-30): finished history with some overdue and cancelled, not red', async () => {
+    const data = await server.ok(`query ($id: ID!, $asOf: Date) { plan(id: $id) { health(asOf: $asOf) healthReason(asOf: $asOf) ${COUNTS} } }`, { id: firstPlanId, asOf: '2017-06-30' });
     expect(data.plan.statusCounts).to.deep.equal({ total: 63, CANCELLED: 3, COMPLETED: 41, COMPLETED_LATE: 15, OVERDUE: 4, AT_RISK: 0, NOT_STARTED: 0, ON_TRACK: 0 });
-    expect(data.plan.health).to.equal('OFF_TRACK');
+    expect(data.plan.health).to.equal('AT_RISK');
+    expect(data.plan.healthReason).to.equal('4 of 60 milestones (6.67%) are overdue, under the 10% that makes a plan off track.');
+  });
+
+  it('the finished first plan (97% done, 4 of 60 overdue) shows no red anywhere: today, on its dashboard and in its last annual report', async () => {
+    const data = await server.ok(
+      `query ($id: ID!) { plan(id: $id) { progress health dashboard { health } } annualReport(planId: $id, year: 2017) { summary { health healthReason } markdown html } }`,
+      { id: firstPlanId },
+    );
+    expect(data.plan.progress).to.be.within(97, 98);
+    expect(data.plan.health).to.equal('AT_RISK');
+    expect(data.plan.dashboard.health).to.equal('AT_RISK');
+    expect(data.annualReport.summary).to.deep.equal({ health: 'AT_RISK', healthReason: '4 of 60 milestones (6.67%) are overdue, under the 10% that makes a plan off track.' });
+    expect(data.annualReport.markdown).to.contain('- Plan health: **at risk — 4 of 60 milestones (6.67%) are overdue, under the 10% that makes a plan off track.**');
+    expect(data.annualReport.html).to.contain('<dt>Plan health</dt><dd>at risk — 4 of 60 milestones (6.67%) are overdue, under the 10% that makes a plan off track.</dd>');
   });
 
   it('history: what was overdue on 2015-06-30 is judged with the facts of that day', async () => {

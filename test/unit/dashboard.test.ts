@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { AssessedItem, atRisk, breakdown, MilestoneAssessment, MilestoneStatus, overdue, staleUpdates, upcoming } from '../../src/domain';
+import { AssessedItem, atRisk, breakdown, breakdownRow, groupItems, MilestoneAssessment, MilestoneStatus, milestonesRollup, overdue, staleUpdates, upcoming } from '../../src/domain';
 
 const S = MilestoneStatus;
 
@@ -54,7 +54,7 @@ describe('domain: dashboard lists and breakdowns', () => {
   });
 
   it('breakdown: counts, weighted progress without cancelled ones, overdue days and health per group, in first-seen order', () => {
-    const groups = breakdown(items, (m) => ({ key: m.item, label: `Group ${m.item}` }));
+    const groups = breakdown(items, (m) => ({ key: m.item, label: `Group ${m.item}` }), { offTrackShare: 10, subject: 'group' });
     expect(groups.map((g) => g.key)).to.deep.equal(['A', 'B']);
     const [a, b] = groups;
     expect(a).to.include({ label: 'Group A', milestoneCount: 5, overdueDays: 10, health: 'OFF_TRACK' });
@@ -64,5 +64,28 @@ describe('domain: dashboard lists and breakdowns', () => {
     // B: M2 20, M4 40, M6 0, M10 40; M8 cancelled is left out → 100 / 4
     expect(b.progress).to.equal(25);
     expect(b.statusCounts).to.include({ OVERDUE: 1, AT_RISK: 2, NOT_STARTED: 1, CANCELLED: 1 });
+  });
+
+  it('groupItems: first-seen order; an item in several groups is in each, one in none is left out', () => {
+    const groups = groupItems(items.slice(0, 4), (m) => (m.code === 'M2' ? [] : m.code === 'M3' ? [{ key: 'X', label: 'X' }, { key: 'Y', label: 'Y' }] : [{ key: 'Y', label: 'Y' }]));
+    expect(groups.map((g) => [g.key, g.members.map((m) => m.code)])).to.deep.equal([
+      ['Y', ['M1', 'M3', 'M4']],
+      ['X', ['M3']],
+    ]);
+  });
+
+  it("breakdownRow: the roll-up it is given (not its members' flat mean), its members' count and overdue days", () => {
+    const members = items.filter((m) => m.item === 'A');
+    const rollup = milestonesRollup([{ weight: 1, progress: 10, status: S.ON_TRACK }], { offTrackShare: 10, subject: 'goal' });
+    expect(breakdownRow({ key: 'A', label: 'Group A', members }, rollup)).to.deep.equal({
+      key: 'A',
+      label: 'Group A',
+      milestoneCount: 5,
+      statusCounts: rollup.statusCounts,
+      progress: 10,
+      health: 'ON_TRACK',
+      healthReason: 'Its one milestone is on track.',
+      overdueDays: 10,
+    });
   });
 });

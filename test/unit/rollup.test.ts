@@ -12,6 +12,7 @@ import {
   GoalNode,
   Health,
   health,
+  HealthRule,
   MilestoneStatus,
   milestonesRollup,
   StatusCounts,
@@ -19,6 +20,7 @@ import {
 } from '../../src/domain';
 
 const S = MilestoneStatus;
+const RULE: HealthRule = { offTrackShare: 10, subject: 'goal' };
 
 function m(status: MilestoneStatus, progress: number, weight = 1): AssessedMilestone {
   return { status, progress, weight };
@@ -107,7 +109,7 @@ describe('domain: roll-ups', () => {
     for (const c of cases) {
       it(`${c.name} → ${c.expected === null ? 'null' : c.expected.toFixed(2)}`, () => {
         const actual = goalProgress(c.goal);
-        const rolled = goalRollup(c.goal).progress;
+        const rolled = goalRollup(c.goal, RULE).progress;
         if (c.expected === null) {
           expect(actual).to.equal(null);
           expect(rolled).to.equal(null);
@@ -139,13 +141,13 @@ describe('domain: roll-ups', () => {
           goal([]),
         ],
       );
-      expect(goalRollup(tree).statusCounts).to.deep.equal(
+      expect(goalRollup(tree, RULE).statusCounts).to.deep.equal(
         counts({ CANCELLED: 1, COMPLETED: 1, COMPLETED_LATE: 1, OVERDUE: 1, AT_RISK: 1, NOT_STARTED: 1, ON_TRACK: 2 }),
       );
     });
 
     it('an empty goal counts nothing', () => {
-      expect(goalRollup(goal([], [goal([])])).statusCounts).to.deep.equal(counts({}));
+      expect(goalRollup(goal([], [goal([])]), RULE).statusCounts).to.deep.equal(counts({}));
     });
   });
 
@@ -173,24 +175,24 @@ describe('domain: roll-ups', () => {
     for (const c of cases) {
       it(`[${c.statuses.join(', ')}] → ${c.health}`, () => {
         const milestones = c.statuses.map((s) => m(s, 0));
-        expect(health(countStatuses(milestones))).to.equal(c.health);
-        expect(milestonesRollup(milestones).health).to.equal(c.health);
+        expect(health(countStatuses(milestones), 10)).to.equal(c.health);
+        expect(milestonesRollup(milestones, RULE).health).to.equal(c.health);
       });
     }
 
     it('looks at all descendants: an overdue grandchild makes the goal OFF_TRACK', () => {
       const tree = goal([m(S.ON_TRACK, 50)], [goal([], [goal([m(S.OVERDUE, 10)])])]);
-      expect(goalRollup(tree).health).to.equal(Health.OFF_TRACK);
+      expect(goalRollup(tree, RULE).health).to.equal(Health.OFF_TRACK);
     });
 
     it('an at-risk child makes the goal AT_RISK', () => {
       const tree = goal([m(S.COMPLETED, 100)], [goal([m(S.AT_RISK, 10)])]);
-      expect(goalRollup(tree).health).to.equal(Health.AT_RISK);
+      expect(goalRollup(tree, RULE).health).to.equal(Health.AT_RISK);
     });
 
     it('a goal whose descendants are all completed or cancelled is COMPLETED', () => {
       const tree = goal([m(S.COMPLETED, 100)], [goal([m(S.CANCELLED, 30), m(S.COMPLETED_LATE, 100)])]);
-      expect(goalRollup(tree).health).to.equal(Health.COMPLETED);
+      expect(goalRollup(tree, RULE).health).to.equal(Health.COMPLETED);
     });
   });
 
@@ -200,14 +202,14 @@ describe('domain: roll-ups', () => {
       const g1 = goal([m(S.COMPLETED, 100)], [], 1);
       const g2 = goal([m(S.ON_TRACK, 20)], [], 3);
       const g3 = goal([], [], 10);
-      const r = goalsRollup([g1, g2, g3]);
+      const r = goalsRollup([g1, g2, g3], RULE);
       expect(r.progress).to.be.closeTo(40, 1e-9);
       expect(r.statusCounts).to.deep.equal(counts({ COMPLETED: 1, ON_TRACK: 1 }));
       expect(r.health).to.equal(Health.ON_TRACK);
     });
 
     it('a plan with no goals has nothing to measure', () => {
-      const r = goalsRollup([]);
+      const r = goalsRollup([], RULE);
       expect(r.progress).to.equal(null);
       expect(r.health).to.equal(null);
       expect(r.statusCounts).to.deep.equal(counts({}));
@@ -215,14 +217,14 @@ describe('domain: roll-ups', () => {
 
     it("an agency's milestones: weighted mean without cancelled ones, counts and health", () => {
       // (2×60 + 1×0)/3 = 40.
-      const r = milestonesRollup([m(S.ON_TRACK, 60, 2), m(S.NOT_STARTED, 0, 1), m(S.CANCELLED, 100, 5)]);
+      const r = milestonesRollup([m(S.ON_TRACK, 60, 2), m(S.NOT_STARTED, 0, 1), m(S.CANCELLED, 100, 5)], RULE);
       expect(r.progress).to.be.closeTo(40, 1e-9);
       expect(r.statusCounts).to.deep.equal(counts({ ON_TRACK: 1, NOT_STARTED: 1, CANCELLED: 1 }));
       expect(r.health).to.equal(Health.ON_TRACK);
     });
 
     it('an agency with only cancelled milestones: progress null, health null, counted', () => {
-      const r = milestonesRollup([m(S.CANCELLED, 40)]);
+      const r = milestonesRollup([m(S.CANCELLED, 40)], RULE);
       expect(r.progress).to.equal(null);
       expect(r.health).to.equal(null);
       expect(r.statusCounts).to.deep.equal(counts({ CANCELLED: 1 }));

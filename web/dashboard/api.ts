@@ -48,6 +48,7 @@ export interface Overview {
   viewer: Viewer;
   plan: PlanSummary & {
     health: Health | null;
+    healthReason: string;
     progress: number | null;
     statusCounts: StatusCounts;
     dashboard: { overdue: OnDate[]; atRisk: OnDate[]; goals: Group[]; agencies: Group[] };
@@ -105,7 +106,7 @@ export async function overview(planId: string, asOf: string): Promise<Overview> 
       viewer { name role }
       plan(id: $planId) {
         id title startDate endDate fiscalYearStartMonth
-        health(asOf: $asOf) progress(asOf: $asOf) statusCounts(asOf: $asOf) { ${COUNTS} }
+        health(asOf: $asOf) healthReason(asOf: $asOf) progress(asOf: $asOf) statusCounts(asOf: $asOf) { ${COUNTS} }
         dashboard(asOf: $asOf) {
           overdue { ${ON_DATE} }
           atRisk { ${ON_DATE} }

@@ -255,7 +255,13 @@ async function planView(state: State, planId: string): Promise<HTMLElement> {
     h(
       'dl',
       { class: 'summary' },
-      h('div', { 'data-figure': 'health' }, h('dt', {}, 'Health'), h('dd', { class: `health-${p.health ?? 'NONE'}` }, p.health ? words(p.health) : 'Nothing to measure')),
+      h(
+        'div',
+        { 'data-figure': 'health' },
+        h('dt', {}, 'Health'),
+        h('dd', { class: `health-${p.health ?? 'NONE'}` }, p.health ? words(p.health) : 'Nothing to measure'),
+        h('dd', { class: 'reason' }, p.healthReason),
+      ),
       h('div', { 'data-figure': 'progress' }, h('dt', {}, 'Progress'), h('dd', {}, percent(p.progress))),
       h('div', { 'data-figure': 'asOf' }, h('dt', {}, 'As of'), h('dd', {}, state.asOf)),
       h('div', { 'data-figure': 'period' }, h('dt', {}, 'Plan period'), h('dd', {}, `${p.startDate} – ${p.endDate}`)),

@@ -10,7 +10,7 @@ import { AgencyRole } from '../enums';
 import { DateScalar } from '../scalars';
 import { CreateAgencyInput, StatusCounts, toStatusCounts, UpdateAgencyInput } from '../types';
 import { loadByGlobalId } from './ids';
-import { AS_OF, dashboardOf } from './rollup-fields';
+import { AS_OF, dashboardOf, HEALTH, HEALTH_REASON } from './rollup-fields';
 import { Dashboard } from '../dashboard';
 
 const ROLE = 'Which milestones count: those it leads (default), or also those it partners on.';
@@ -65,7 +65,7 @@ export class AgencyResolver {
     return toStatusCounts((await this.rollup(ctx, agency, role, asOf, planId)).statusCounts);
   }
 
-  @FieldResolver(() => Health, { nullable: true, description: 'Health of its milestones; null with nothing to measure.' })
+  @FieldResolver(() => Health, { nullable: true, description: `${HEALTH} Across plans, the strictest \`offTrackShare\` of its milestones' plans applies.` })
   async health(
     @Root() agency: Agency,
     @Ctx() ctx: RequestContext,
@@ -74,6 +74,17 @@ export class AgencyResolver {
     @Arg('planId', () => ID, { nullable: true, description: PLAN }) planId?: string,
   ): Promise<Health | null> {
     return (await this.rollup(ctx, agency, role, asOf, planId)).health;
+  }
+
+  @FieldResolver(() => String, { description: HEALTH_REASON })
+  async healthReason(
+    @Root() agency: Agency,
+    @Ctx() ctx: RequestContext,
+    @Arg('role', () => AgencyRole, { defaultValue: AgencyRole.LEAD, description: ROLE }) role: AgencyRole,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF }) asOf?: string,
+    @Arg('planId', () => ID, { nullable: true, description: PLAN }) planId?: string,
+  ): Promise<string> {
+    return (await this.rollup(ctx, agency, role, asOf, planId)).healthReason;
   }
 
   @FieldResolver(() => Dashboard, { description: 'Roll-ups, breakdowns and the lists a dashboard shows for its milestones, all on one date.' })

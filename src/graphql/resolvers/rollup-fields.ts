@@ -1,4 +1,4 @@
-/** `progress`, `statusCounts`, `health` and `dashboard` as of a date, shared by Plan, Goal and Committee. */
+/** `progress`, `statusCounts`, `health`, `healthReason` and `dashboard` as of a date, shared by Plan, Goal and Committee. */
 import { Arg, ClassType, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { Health } from '../../domain/enums';
 import { Rollup } from '../../domain/rollup';
@@ -12,8 +12,11 @@ import { historyDates } from '../../services/history';
 import { listCost, TYPICAL_SIZE } from '../limits';
 
 export const AS_OF = 'The date to judge on; today in the plan\'s time zone by default.';
+export const HEALTH =
+  'Overall health over its milestones (all descendants), cancelled ones left out: null with nothing to measure; COMPLETED when all are finished; OFF_TRACK when the OVERDUE ones are at least the plan\'s `offTrackShare` percent of them (and at least one); AT_RISK when any is OVERDUE or AT_RISK; NOT_STARTED when none has started; else ON_TRACK.';
+export const HEALTH_REASON = 'The counts behind `health`, in one plain sentence, e.g. "4 of 44 milestones (9.09%) are overdue, under the 10% that makes a plan off track; 6 more are at risk."';
 
-export function historyPoint(date: string, rollup: Rollup): HistoryPoint {
+export function historyPoint(date: string, rollup: Pick<Rollup, 'progress' | 'expectedProgress' | 'statusCounts'>): HistoryPoint {
   return { date, progress: rollup.progress, expectedProgress: rollup.expectedProgress, statusCounts: toStatusCounts(rollup.statusCounts) };
 }
 
@@ -49,9 +52,14 @@ export function RollupFields<T extends object>(type: ClassType<T>, scopeOf: (roo
       return toStatusCounts((await rollupOf(ctx, root, asOf)).statusCounts);
     }
 
-    @FieldResolver(() => Health, { nullable: true, description: 'Overall health; null with nothing to measure.' })
+    @FieldResolver(() => Health, { nullable: true, description: HEALTH })
     async health(@Root() root: T, @Ctx() ctx: RequestContext, @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF }) asOf?: string): Promise<Health | null> {
       return (await rollupOf(ctx, root, asOf)).health;
+    }
+
+    @FieldResolver(() => String, { description: HEALTH_REASON })
+    async healthReason(@Root() root: T, @Ctx() ctx: RequestContext, @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF }) asOf?: string): Promise<string> {
+      return (await rollupOf(ctx, root, asOf)).healthReason;
     }
 
     @FieldResolver(() => [HistoryPoint], { complexity: listCost(TYPICAL_SIZE.historyPoints), description: 'Progress against expected progress, and status counts, at each period end from `from` to `to` (a burn-up).' })
