@@ -22,7 +22,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'chai';
-import { DEFAULT_LIMITS } from '../../src/config';
+import { DEFAULT_LIMITS, loadConfig } from '../../src/config';
 import { fixedDateClock } from '../../src/domain/clock';
 import { Role } from '../../src/domain/enums';
 import { fromGlobalId } from '../../src/entities/global-id';
@@ -678,6 +678,7 @@ describe('the user command line: a token it creates works, and stops working onc
     expect(token, created).to.be.a('string');
 
     server = await startServer({
+      ...loadConfig({}),
       port: 0,
       host: '127.0.0.1',
       databasePath: database.options.databasePath,
@@ -688,6 +689,7 @@ describe('the user command line: a token it creates works, and stops working onc
       anonymousRead: false,
       limits: DEFAULT_LIMITS,
       clock: fixedDateClock(TODAY),
+      offloadCost: 0,
     });
     const READ = '{ viewer { name role agency { shortName } } plans { title } }';
     const ok = await post(server.url, READ, `Bearer ${token}`);
