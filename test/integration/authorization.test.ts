@@ -19,7 +19,7 @@
  * Every target is built by the admin in `before` hooks on a fresh plan, so each success case has
  * its own milestone in the state the mutation needs (e.g. a completed one for reopenMilestone).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'chai';
 import { DEFAULT_LIMITS, loadConfig } from '../../src/config';
@@ -658,8 +658,13 @@ describe('the user command line: a token it creates works, and stops working onc
     env = { ...process.env, ...database.env, CAIRN_TODAY: TODAY };
   });
 
-  function cli(script: 'user' | 'seed', args: string[] = []): string {
-    return execFileSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'src', 'cli', `${script}.js`), ...args], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+  // Not execFileSync: while this process is blocked (a CLI can take seconds on a loaded machine),
+  // its server's 5 s keep-alive timeout runs out unseen, and the next request goes out on the idle
+  // connection just as the server closes it (ECONNRESET).
+  function cli(script: 'user' | 'seed', args: string[] = []): Promise<string> {
+    return new Promise((resolve, reject) =>
+      execFile(process.execPath, [path.join(REPO_ROOT, 'dist', 'src', 'cli', `${script}.js`), ...args], { cwd: REPO_ROOT, env, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+    );
   }
 
   after(async () => {
@@ -668,8 +673,8 @@ describe('the user command line: a token it creates works, and stops working onc
   });
 
   it('seed, create an EDITOR of SFPD, use its token, revoke it', async () => {
-    expect(cli('seed')).to.match(/Loaded/);
-    const created = cli('user', ['create', '--name', 'CLI Editor', '--role', 'EDITOR', '--agency', 'SFPD']);
+    expect(await cli('seed')).to.match(/Loaded/);
+    const created = await cli('user', ['create', '--name', 'CLI Editor', '--role', 'EDITOR', '--agency', 'SFPD']);
     expect(created).to.match(/Created user #\d+ CLI Editor \(EDITOR, SFPD\)/);
     const token = created
       .split('\n')
@@ -714,15 +719,15 @@ describe('the user command line: a token it creates works, and stops working onc
     expect(codesOf(refused.body)).to.deep.equal(['FORBIDDEN']);
 
     // `list` shows the token's number (never the token); `revoke` ends it while the server runs.
-    const listed = cli('user', ['list']);
+    const listed = await cli('user', ['list']);
     expect(listed).to.not.contain(token!);
     const line = listed.split('\n').find((l) => l.includes('CLI Editor'));
     const tokenId = /tokens: #(\d+)/.exec(line ?? '')?.[1];
     expect(tokenId, listed).to.be.a('string');
-    expect(cli('user', ['revoke', '--token', tokenId!])).to.contain(`Revoked token #${tokenId}.`);
+    expect(await cli('user', ['revoke', '--token', tokenId!])).to.contain(`Revoked token #${tokenId}.`);
     const after = await post(server.url, READ, `Bearer ${token}`);
     expect(after.status).to.equal(401);
     expect(codesOf(after.body)).to.deep.equal(['UNAUTHENTICATED']);
-    expect(cli('user', ['revoke', '--token', tokenId!])).to.contain(`No active token #${tokenId}.`);
+    expect(await cli('user', ['revoke', '--token', tokenId!])).to.contain(`No active token #${tokenId}.`);
   });
 });
