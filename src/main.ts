@@ -1,13 +1,14 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import { loadConfig } from './config';
 import { databaseOptionsOf, describeDatabase } from './data-source';
+import { exitOnError } from './cli/exit-on-error';
 import { startServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const server = await startServer(config);
   console.log(`Cairn is serving GraphQL at ${server.url} (database: ${describeDatabase(databaseOptionsOf(config))})`);
-  console.log(`Dashboard: ${server.url.replace(/\/graphql$/, '/dashboard')} · GraphQL IDE: open ${server.url} in a browser`);
+  console.log(`Dashboard: ${server.publicUrl}/dashboard · GraphQL IDE: open ${server.publicUrl}/graphql in a browser`);
   const shutdown = () => {
     server.stop().then(
       () => process.exit(0),
@@ -18,7 +19,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-main().catch((error) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
-  process.exit(1);
-});
+main().catch(exitOnError);

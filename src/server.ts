@@ -25,7 +25,10 @@ import { webRoutes } from './http/web';
 import { ReadPool } from './worker/read-pool';
 
 export interface RunningServer {
+  /** Where this process listens for GraphQL. */
   url: string;
+  /** Where clients reach Cairn (CAIRN_PUBLIC_URL, or the listening address), without /graphql. */
+  publicUrl: string;
   dataSource: DataSource;
   /** The worker threads that run heavy queries, when offloading is on. */
   readPool: ReadPool | undefined;
@@ -69,6 +72,12 @@ async function viewerOf(req: Request, authenticator: Authenticator, anonymousRea
   return viewer;
 }
 
+/** http://host:port of the listening address, the way a browser on this machine would write it. */
+function listeningAddress(host: string | undefined, port: number): string {
+  const name = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
 export async function startServer(config: Config, statementCounter?: StatementCounter): Promise<RunningServer> {
   const database = databaseOptionsOf(config);
   const dataSource = await openDatabase({ ...database, statementCounter }, async (opened) => {
@@ -92,7 +101,16 @@ export async function startServer(config: Config, statementCounter?: StatementCo
       : undefined;
   const authenticator = new Authenticator(dataSource, config.clock);
   const app = express();
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(
+    {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: config.headersTimeoutMs,
+      // Node checks for slow clients every 30 s by default, so a short timeout would be overrun by
+      // up to 30 s; checking ten times per headers timeout cuts a slow client within 10% of it.
+      connectionsCheckingInterval: Math.min(30_000, Math.ceil(config.headersTimeoutMs / 10)),
+    },
+    app,
+  );
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildCairnSchema(),
     formatError: formatError(config.exposeErrorDetails),
@@ -111,6 +129,13 @@ export async function startServer(config: Config, statementCounter?: StatementCo
   });
   await apollo.start();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use((req, res, next) => {
+    // Browsers remember to use HTTPS only from an answer that came over HTTPS; behind a TLS proxy,
+    // that is known only when the proxy is trusted (CAIRN_TRUST_PROXY) to say so in X-Forwarded-Proto.
+    if (req.secure) res.set('Strict-Transport-Security', 'max-age=31536000');
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -127,7 +152,8 @@ export async function startServer(config: Config, statementCounter?: StatementCo
     new RequestContext(services, await viewerOf(req, authenticator, config.anonymousRead, tokenFromQuery), randomUUID(), config.limits);
   app.use(webRoutes()); // before /graphql: a browser's GET /graphql gets the IDE
   app.use('/graphql', express.json({ limit: config.limits.bodyBytes }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
-  app.use(exportRoutes(contextFor));
+  let publicUrl = config.publicUrl ?? ''; // the listening address once known
+  app.use(exportRoutes(contextFor, () => publicUrl));
   app.use(reportRoutes(contextFor));
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found: GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
@@ -137,9 +163,11 @@ export async function startServer(config: Config, statementCounter?: StatementCo
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
   });
-  const { port } = httpServer.address() as AddressInfo;
+  const listening = listeningAddress(config.host, (httpServer.address() as AddressInfo).port);
+  publicUrl ||= listening;
   return {
-    url: `http://${config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost'}:${port}/graphql`,
+    url: `${listening}/graphql`,
+    publicUrl,
     dataSource,
     readPool,
     async stop() {

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { createDataSource, databaseOptionsOf, describeDatabase, migrate } from '../data-source';
+import { exitOnError } from './exit-on-error';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -12,7 +13,4 @@ async function main(): Promise<void> {
   await dataSource.destroy();
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(exitOnError);

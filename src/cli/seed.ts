@@ -12,6 +12,7 @@ import { databaseOptionsOf, describeDatabase, openDatabase } from '../data-sourc
 import { Plan } from '../entities';
 import { seedSamplePlans } from '../../seeds/load';
 import { insertSyntheticPlan, syntheticPlan } from '../../seeds/synthetic-plan';
+import { exitOnError } from './exit-on-error';
 import { progressBar } from './progress-bar';
 
 function wholeNumber(name: string, raw: string): number {
@@ -47,7 +48,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(exitOnError);

@@ -85,7 +85,7 @@ async function csvRows(ctx: RequestContext, milestones: Milestone[], asOf: strin
   );
 }
 
-function calendar(name: string, milestones: { m: Milestone; lead: string; status: string; reason: string }[], origin: string) {
+function calendar(name: string, milestones: { m: Milestone; lead: string; status: string; reason: string }[], publicUrl: string) {
   const cal = ical({ name, prodId: { company: 'Cairn', product: 'Cairn milestones' } });
   for (const { m, lead, status, reason } of milestones) {
     const due = DateTime.fromISO(m.dueDate, { zone: 'utc' });
@@ -97,13 +97,14 @@ function calendar(name: string, milestones: { m: Milestone; lead: string; status
       floating: true,
       summary: `${m.code} due: ${m.title} (${lead})`,
       description: `Status: ${status}. ${reason}`,
-      url: `${origin}/graphql`,
+      url: `${publicUrl}/graphql`,
     });
   }
   return cal.toString();
 }
 
-export function exportRoutes(contextFor: ContextFor): Router {
+/** `publicUrl` gives where clients reach Cairn: never the request's Host header, which the client chooses. */
+export function exportRoutes(contextFor: ContextFor, publicUrl: () => string): Router {
   const router = Router();
 
   const handle = (tokenFromQuery: boolean, work: (ctx: RequestContext, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
@@ -141,7 +142,7 @@ export function exportRoutes(contextFor: ContextFor): Router {
       const plan = await ctx.reader.loaders.plan.load(rowIdOf(String(req.params.id), 'Plan'));
       if (!plan) throw userError('No such plan.', 'id');
       const milestones = await ctx.search.all({ planId: String(req.params.id) }, { field: MilestoneOrderField.DUE_DATE, direction: OrderDirection.ASC });
-      res.type('text/calendar; charset=utf-8').send(calendar(plan.title, await events(ctx, milestones), `${req.protocol}://${req.get('host')}`));
+      res.type('text/calendar; charset=utf-8').send(calendar(plan.title, await events(ctx, milestones), publicUrl()));
     }),
   );
 
@@ -151,7 +152,7 @@ export function exportRoutes(contextFor: ContextFor): Router {
       const agency = await ctx.reader.loaders.agency.load(rowIdOf(String(req.params.id), 'Agency'));
       if (!agency) throw userError('No such agency.', 'id');
       const milestones = await ctx.search.all({ agencyId: String(req.params.id), agencyRole: AgencyRole.ANY }, { field: MilestoneOrderField.DUE_DATE, direction: OrderDirection.ASC });
-      res.type('text/calendar; charset=utf-8').send(calendar(`${agency.shortName} milestones`, await events(ctx, milestones), `${req.protocol}://${req.get('host')}`));
+      res.type('text/calendar; charset=utf-8').send(calendar(`${agency.shortName} milestones`, await events(ctx, milestones), publicUrl()));
     }),
   );
 

@@ -20,10 +20,9 @@
  * its own milestone in the state the mutation needs (e.g. a completed one for reopenMilestone).
  */
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import path from 'node:path';
 import { expect } from 'chai';
-import { DEFAULT_LIMITS } from '../../src/config';
+import { DEFAULT_LIMITS, loadConfig } from '../../src/config';
 import { fixedDateClock } from '../../src/domain/clock';
 import { Role } from '../../src/domain/enums';
 import { fromGlobalId } from '../../src/entities/global-id';
@@ -659,11 +658,13 @@ describe('the user command line: a token it creates works, and stops working onc
     env = { ...process.env, ...database.env, CAIRN_TODAY: TODAY };
   });
 
-  // Run without blocking the event loop: the server under test lives in this process, and a
-  // blocked loop let its keep-alive timer close a connection just as fetch reused it (ECONNRESET).
-  async function cli(script: 'user' | 'seed', args: string[] = []): Promise<string> {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'dist', 'src', 'cli', `${script}.js`), ...args], { cwd: REPO_ROOT, env, encoding: 'utf8' });
-    return stdout;
+  // Not execFileSync: while this process is blocked (a CLI can take seconds on a loaded machine),
+  // its server's 5 s keep-alive timeout runs out unseen, and the next request goes out on the idle
+  // connection just as the server closes it (ECONNRESET).
+  function cli(script: 'user' | 'seed', args: string[] = []): Promise<string> {
+    return new Promise((resolve, reject) =>
+      execFile(process.execPath, [path.join(REPO_ROOT, 'dist', 'src', 'cli', `${script}.js`), ...args], { cwd: REPO_ROOT, env, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+    );
   }
 
   after(async () => {
@@ -682,6 +683,7 @@ describe('the user command line: a token it creates works, and stops working onc
     expect(token, created).to.be.a('string');
 
     server = await startServer({
+      ...loadConfig({}),
       port: 0,
       host: '127.0.0.1',
       databasePath: database.options.databasePath,
@@ -692,6 +694,7 @@ describe('the user command line: a token it creates works, and stops working onc
       anonymousRead: false,
       limits: DEFAULT_LIMITS,
       clock: fixedDateClock(TODAY),
+      offloadCost: 0,
     });
     const READ = '{ viewer { name role agency { shortName } } plans { title } }';
     const ok = await post(server.url, READ, `Bearer ${token}`);

@@ -1,10 +1,34 @@
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
+import http from 'node:http';
 import ical from 'node-ical';
+import { loadConfig } from '../../src/config';
 import { Role } from '../../src/domain/enums';
 import { UserAdmin } from '../../src/services/auth';
 import { fixedDateClock } from '../../src/domain/clock';
 import { startTestServer, TestServer } from '../support/test-server';
+
+/** A GET that names its own Host (fetch cannot), as any client may. */
+function getWithHeaders(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, body }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** The URL of every event in a feed (node-ical gives `URL;VALUE=URI:…` as { params, val }). */
+function eventUrls(feed: string): string[] {
+  const events = Object.values(ical.sync.parseICS(feed)).filter((e) => e?.type === 'VEVENT') as ical.VEvent[];
+  return events.map((e) => (e.url as unknown as { val: string }).val);
+}
+
+const HOSTILE_HEADERS = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
 
 describe('exports over HTTP: CSV of milestones and iCalendar feeds', () => {
   let server: TestServer;
@@ -94,6 +118,18 @@ describe('exports over HTTP: CSV of milestones and iCalendar feeds', () => {
     expect(write.errors?.[0].extensions?.code).to.equal('FORBIDDEN');
   });
 
+  it('feed URLs come from the public URL (here the listening address), never from the Host header a client sends', async () => {
+    const token = await server.newToken(Role.VIEWER, undefined, undefined, true);
+    for (const path of [`/calendar/plan/${currentPlan}.ics`, `/calendar/agency/${sfpd}.ics`]) {
+      const { status, body } = await getWithHeaders(`${base}${path}?token=${token}`, HOSTILE_HEADERS);
+      expect(status).to.equal(200);
+      expect(body).to.not.contain('evil.example');
+      const urls = eventUrls(body);
+      expect(urls.length).to.be.greaterThan(0);
+      expect(new Set(urls)).to.deep.equal(new Set([`${base}/graphql`]));
+    }
+  });
+
   it('a revoked calendar token stops working; the plan feed needs a token unless anonymous reads are on', async () => {
     const users = new UserAdmin(server.dataSource, fixedDateClock('2026-11-28'));
     const user = await users.createUser('Calendar reader', Role.VIEWER);
@@ -102,5 +138,28 @@ describe('exports over HTTP: CSV of milestones and iCalendar feeds', () => {
     await users.revokeToken(row.rowId);
     expect((await fetch(`${base}/calendar/plan/${currentPlan}.ics?token=${token}`)).status).to.equal(401);
     expect((await fetch(`${base}/calendar/plan/${currentPlan}.ics`)).status).to.equal(401);
+  });
+});
+
+describe('exports behind a proxy: CAIRN_PUBLIC_URL', () => {
+  let server: TestServer;
+  let base: string;
+  before(async () => {
+    server = await startTestServer({ settings: loadConfig({ CAIRN_PUBLIC_URL: 'https://plans.example.org/cairn/', CAIRN_TRUST_PROXY: 'loopback' }) });
+    base = server.url.replace('/graphql', '');
+  });
+  after(() => server.stop());
+
+  it("every event URL starts with it, whatever Host or X-Forwarded-* headers the request carries", async () => {
+    const { plans } = await server.ok('{ plans { id } }');
+    const token = await server.newToken(Role.VIEWER, undefined, undefined, true);
+    for (const headers of [{}, HOSTILE_HEADERS]) {
+      const { status, body } = await getWithHeaders(`${base}/calendar/plan/${plans[0].id}.ics?token=${token}`, headers);
+      expect(status).to.equal(200);
+      expect(body).to.not.contain('evil.example');
+      const urls = eventUrls(body);
+      expect(urls.length).to.be.greaterThan(0);
+      expect(new Set(urls)).to.deep.equal(new Set(['https://plans.example.org/cairn/graphql']));
+    }
   });
 });

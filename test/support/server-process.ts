@@ -91,6 +91,18 @@ export class ServerProcess {
   }
 }
 
+/**
+ * Runs `node <script>` (relative to the repository, e.g. dist/src/main.js) with `env` added, until
+ * it exits; one still running after `timeoutMs` is killed and reported with its signal.
+ */
+export function runToExit(script: string, args: string[], env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [path.join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: timeoutMs }, (_error, stdout, stderr) => {
+      resolve({ code: child.exitCode, signal: child.signalCode, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
 /** An admin token from `npm run dev-token`'s command, on the database `env` names. */
 export function devToken(env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { DEFAULT_LIMITS, Limits } from '../../src/config';
+import { Config, DEFAULT_LIMITS, Limits, loadConfig } from '../../src/config';
 import { StatementCounter } from '../../src/data-source';
 import { fixedDateClock } from '../../src/domain/clock';
 import { Role } from '../../src/domain/enums';
@@ -45,16 +45,19 @@ export interface TestServer extends Client {
 
 /**
  * `offloadCost` sends queries above that estimated cost to worker threads; off by default, so
- * that everything runs on the main thread where the StatementCounter sees it.
+ * that everything runs on the main thread where the StatementCounter sees it. `settings` sets
+ * others (public URL, trust proxy, timeouts…); the rest are the defaults of an empty environment.
  */
 export async function startTestServer(
-  options: { today?: string; seed?: boolean; anonymousRead?: boolean; limits?: Partial<Limits>; offloadCost?: number; readWorkers?: number } = {},
+  options: { today?: string; seed?: boolean; anonymousRead?: boolean; limits?: Partial<Limits>; offloadCost?: number; readWorkers?: number; settings?: Partial<Config> } = {},
 ): Promise<TestServer> {
   const database = await freshDatabase();
   const today = options.today ?? '2026-11-28';
   const statements = new StatementCounter();
   const server = await startServer(
     {
+      ...loadConfig({}),
+      ...options.settings,
       port: 0,
       host: '127.0.0.1',
       databasePath: database.options.databasePath,
