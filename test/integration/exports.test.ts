@@ -4,6 +4,7 @@ import ical from 'node-ical';
 import { Role } from '../../src/domain/enums';
 import { UserAdmin } from '../../src/services/auth';
 import { fixedDateClock } from '../../src/domain/clock';
+import { FORMULA_TITLES } from '../support/hostile-text';
 import { startTestServer, TestServer } from '../support/test-server';
 
 describe('exports over HTTP: CSV of milestones and iCalendar feeds', () => {
@@ -58,6 +59,24 @@ describe('exports over HTTP: CSV of milestones and iCalendar feeds', () => {
     expect(bad.status).to.equal(400);
     expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).to.equal('BAD_USER_INPUT');
     expect((await get('/export/milestones.csv', null)).status).to.equal(401);
+  });
+
+  it('a CSV cell that a spreadsheet would run as a formula gets a leading apostrophe, in any column; numbers stay numbers', async () => {
+    const agency = await server.ok('mutation { createAgency(input: { name: "Formula agency", shortName: "@FORMULA", kind: OTHER, jurisdiction: CITY }) { id } }');
+    const { plan } = await server.ok('query ($p: ID!) { plan(id: $p) { goals { id code } } }', { p: currentPlan });
+    const goalId = plan.goals.find((g: { code: string }) => g.code === 'G2').id;
+    for (const [i, { title }] of FORMULA_TITLES.entries()) {
+      const input = { goalId, code: `CSVF.${i}`, title, leadAgencyId: i === 0 ? agency.createAgency.id : sfpd, startDate: '2026-12-01', dueDate: '2027-06-30' };
+      await server.ok('mutation ($input: CreateMilestoneInput!) { createMilestone(input: $input) { id } }', { input });
+    }
+    const rows = parse(await (await get(`/export/milestones.csv?planId=${currentPlan}&search=CSVF.&orderBy=CODE`)).text(), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.title)).to.deep.equal(FORMULA_TITLES.map((t) => t.cell));
+    expect(rows[0].leadAgency).to.equal("'@FORMULA");
+    // No cell of the whole plan's export starts a formula; Cairn's own negative numbers stay numbers.
+    const cells = (parse(await (await get(`/export/milestones.csv?planId=${currentPlan}`)).text()) as string[][]).flat();
+    const plainNumber = /^[+-]?\d+(\.\d+)?$/;
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c) && !plainNumber.test(c))).to.deep.equal([]);
+    expect(cells.some((c) => /^-\d+$/.test(c)), 'a negative number, as a number').to.equal(true);
   });
 
   it("an agency's iCalendar feed, with the token in the URL, parses back to one all-day event per milestone on its due date", async () => {
