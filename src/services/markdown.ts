@@ -18,11 +18,14 @@ export function mdText(text: string): string {
     .replace(/&(?=#?\w+;)/g, '\\&'); // only where it would start an entity such as &amp;
 }
 
-/** The start of a line must not open a block: heading, quote, list item or thematic break. */
+/**
+ * The start of a line must not open a block: a heading, quote, list item or thematic break
+ * (`*` and `_` are escaped by `mdText` already; leading spaces would make code).
+ */
 function lineStart(markdown: string): string {
   return markdown
     .trimStart()
-    .replace(/^(#{1,6}|[>+-])(?=\s|$)|^>|^-(?=[\s-]*$)/, '\\$&')
+    .replace(/^(#{1,6}|[+-])(?=\s|$)|^>|^-(?=[\s-]*$)/, '\\$&')
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
