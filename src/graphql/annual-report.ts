@@ -167,7 +167,7 @@ export class AnnualReportResolver {
     @Arg('year', () => Int, { description: 'The reporting year N (fiscal 2016 of a July plan = 2015-07-01 … 2016-06-30); must overlap the plan.' }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<AnnualReport> {
-    const plan = await loadByGlobalId(ctx.reader.loaders.plan, 'Plan', planId);
+    const plan = await loadByGlobalId(ctx.reader.loaders.plan, 'Plan', planId, 'planId');
     const data = await liveReport(ctx, plan, year);
     return toAnnualReport(data, { markdown: reportMarkdown(data), html: reportHtml(data), url: liveReportPath(data.plan.id, year) });
   }
@@ -178,7 +178,7 @@ export class AnnualReportResolver {
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int, { nullable: true, description: 'Only this reporting year.' }) year?: number,
   ): Promise<PublishedReport[]> {
-    const plan = await loadByGlobalId(ctx.reader.loaders.plan, 'Plan', planId);
+    const plan = await loadByGlobalId(ctx.reader.loaders.plan, 'Plan', planId, 'planId');
     return ctx.services.dataSource.getRepository(PublishedReport).find({
       where: { planId: plan.rowId, ...(year === undefined || year === null ? {} : { year }) },
       order: { year: 'ASC', edition: 'ASC' },

@@ -36,10 +36,16 @@ function codeOf(error: unknown): string | undefined {
   return status >= 400 && status < 500 ? 'BAD_REQUEST' : undefined;
 }
 
-/** graphql-js messages quote the offending input; keep what was wrong, drop the value itself. */
+/**
+ * graphql-js messages quote the offending input; keep what was wrong, drop the value itself.
+ * Names from the document (fields, arguments, types) stay: the grammar lets them be names only.
+ * The keys of a variable's object and the operationName are any text, so they go.
+ */
 export function withoutEchoedInput(message: string): string {
   return message
     .replace(/ Did you mean [^?]*\?/g, '')
+    .replace(/Field "(?![_A-Za-z]\w*" is not defined by type "\w+"\.$)[\s\S]*" is not defined by type "(\w+)"\./, 'A field not defined by type "$1" was given.')
+    .replace(/^Unknown operation named "[\s\S]*"\.$/, 'Unknown operation: operationName names no operation of the document.')
     .replace(/got invalid value [\s\S]*?((?: at "[^"]*")?; )/, 'got an invalid value$1')
     .replace(/, found [\s\S]*?([;.]\s|$)/, ', found an invalid value$1')
     .replace(/(cannot represent[^:]*): [\s\S]*$/, '$1.')

@@ -1,9 +1,10 @@
 /** Meetings and their briefings: what changed since the last meeting of the same body, and what comes next. */
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Briefing as BriefingData, BriefingMilestone } from '../domain/briefing';
+import { BriefingMilestone } from '../domain/briefing';
 import { Role } from '../domain/enums';
 import { Committee, Meeting, Milestone, Plan } from '../entities';
 import { BriefingReader } from '../services/briefing-reader';
+import { briefingMarkdown } from '../services/briefing-render';
 import { RequestContext } from './context';
 import { MilestoneOnDate } from './dashboard';
 import { listCost, TYPICAL_SIZE } from './limits';
@@ -45,25 +46,6 @@ export class MeetingBriefing {
 
 function onDate(m: BriefingMilestone<Milestone>): MilestoneOnDate {
   return { milestone: m.item, ...m.now };
-}
-
-function line(m: BriefingMilestone<Milestone>, lead: (m: Milestone) => string, detail: string): string {
-  return `- **${m.item.code}** ${m.item.title} (${lead(m.item)}): ${detail}`;
-}
-
-function markdown(meeting: Meeting, body: string, b: BriefingData<Milestone>, lead: (m: Milestone) => string): string {
-  const section = (title: string, lines: string[]) => [`### ${title} (${lines.length})`, '', ...(lines.length ? lines : ['- None.']), ''];
-  return [
-    `## Briefing: ${meeting.title}`,
-    '',
-    `${body}, ${meeting.date}. Changes since ${b.since ?? 'the start of the plan'}; due dates up to ${b.horizon}.`,
-    '',
-    ...section('Completed', b.completed.map((m) => line(m, lead, `completed ${m.completedOn}${m.now.daysOverdue > 0 ? `, ${m.now.daysOverdue} days late` : ''}`))),
-    ...section('Newly overdue', b.newlyOverdue.map((m) => line(m, lead, m.now.statusReason))),
-    ...section('Due dates moved', b.dueDatesMoved.map(({ milestone, change }) => line(milestone, lead, `${change.fromDate} → ${change.toDate} (${change.changedOn}): ${change.reason}`))),
-    ...section('Falling due before the next meeting', b.fallingDue.map((m) => line(m, lead, `due ${m.now.dueDate}, ${m.now.status.replace('_', ' ').toLowerCase()}, ${Math.round(m.now.progress)}% reported`))),
-    ...section('Stale updates', b.staleUpdates.map((m) => line(m, lead, m.now.lastUpdatedOn ? `last update ${m.now.lastUpdatedOn}` : 'never updated'))),
-  ].join('\n');
 }
 
 @Resolver(() => Meeting)
@@ -114,7 +96,7 @@ export class MeetingResolver {
       dueDatesMoved: b.dueDatesMoved.map(({ milestone, change }) => ({ milestone: onDate(milestone), ...change })),
       fallingDue: b.fallingDue.map(onDate),
       staleUpdates: b.staleUpdates.map(onDate),
-      markdown: markdown(meeting, body, b, (m) => agencies.get(m.leadAgencyId) ?? '?'),
+      markdown: briefingMarkdown(meeting, body, b, (m) => agencies.get(m.leadAgencyId) ?? '?'),
     };
   }
 

@@ -7,7 +7,6 @@
  *
  * Calendar clients cannot send headers, so these also accept `?token=`; every route here only reads.
  */
-import { stringify } from 'csv-stringify/sync';
 import { Request, Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
 import ical from 'ical-generator';
@@ -18,6 +17,7 @@ import { Milestone } from '../entities';
 import { RequestContext } from '../graphql/context';
 import { AgencyRole, MilestoneOrderField, OrderDirection } from '../graphql/enums';
 import { MilestoneFilter, MilestoneOrder } from '../graphql/types';
+import { csvFile } from '../services/csv';
 import { userError } from '../services/errors';
 import { rowIdOf } from '../services/transaction';
 
@@ -123,7 +123,7 @@ export function exportRoutes(contextFor: ContextFor, publicUrl: () => string): R
     handle(false, async (ctx, req, res) => {
       const filter = filterFrom(req);
       const milestones = await ctx.search.all(filter, orderFrom(req));
-      const csv = stringify([CSV_COLUMNS, ...(await csvRows(ctx, milestones, filter.asOf))]);
+      const csv = csvFile([CSV_COLUMNS, ...(await csvRows(ctx, milestones, filter.asOf))]);
       res.type('text/csv; charset=utf-8').attachment('milestones.csv').send(csv);
     }),
   );

@@ -51,7 +51,7 @@ export function reportRoutes(contextFor: ContextFor): Router {
   const plan = async (ctx: RequestContext, req: Request) => {
     const id = String(req.params.planId);
     const found = await ctx.reader.loaders.plan.load(rowIdOf(id, 'Plan', 'planId'));
-    if (!found) throw notFound('plan', id);
+    if (!found) throw notFound('plan', 'planId');
     return found;
   };
 
@@ -72,7 +72,7 @@ export function reportRoutes(contextFor: ContextFor): Router {
         const p = await plan(ctx, req);
         const edition = String(req.params.edition);
         const row = /^[1-9]\d{0,8}$/.test(edition) ? await ctx.services.dataSource.getRepository(PublishedReport).findOneBy({ planId: p.rowId, year, edition: Number(edition) }) : null;
-        if (!row) throw notFound(`edition of the ${year} report`, edition);
+        if (!row) throw notFound(`edition of the ${year} report`, 'edition');
         send(req, res, format, format === 'html' ? row.html : row.markdown, `annual-report-${year}-edition-${row.edition}.${format}`);
       }),
     );

@@ -23,7 +23,7 @@ export interface AuditPage {
 
 function decodeCursor(after: string): number {
   const id = Number(Buffer.from(after, 'base64url').toString('utf8'));
-  if (!Number.isInteger(id) || id < 1) throw userError(`"${after}" is not a cursor from this list.`, 'after');
+  if (!Number.isInteger(id) || id < 1) throw userError('after is not a cursor from this list.', 'after');
   return id;
 }
 
@@ -71,10 +71,10 @@ export class AuditTrail {
       query.where('a.plan_id = :planId', { planId: rowIdOf(where.planId, 'Plan', 'planId') });
     } else {
       const entity = fromGlobalId(where.entityId!);
-      if (!entity) throw userError(`"${where.entityId}" is not an ID.`, 'entityId');
+      if (!entity) throw userError('entityId is not an ID.', 'entityId');
       if (entity.type === 'Milestone') {
         const visible = await visibleMilestones(this.ds.createQueryBuilder().select('1').from('milestone', 'm').where('m.id = :id', { id: entity.id }), 'm', this.viewer).getRawOne();
-        if (!visible) throw notFound('milestone', where.entityId!);
+        if (!visible) throw notFound('milestone', 'entityId');
         query.where('a.milestone_id = :id', { id: entity.id });
       } else {
         query.where('a.entity_type = :type AND a.entity_row_id = :id', { type: entity.type, id: entity.id });

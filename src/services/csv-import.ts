@@ -13,7 +13,8 @@ import { Role, Visibility } from '../domain/enums';
 import { Agency, Goal, Milestone, Plan } from '../entities';
 import { toGlobalId } from '../entities/global-id';
 import { CreateMilestoneInput, ReportProgressInput, UpdateMilestoneInput } from '../graphql/types';
-import { userError } from './errors';
+import { csvCellValue } from './csv';
+import { notFound, userError } from './errors';
 import { PlanWriter } from './plan-writer';
 import { rowIdOf, Writer } from './transaction';
 import { visibleMilestones } from './visibility';
@@ -61,7 +62,7 @@ class RowProblem extends Error {
 
 function text(row: Row, column: string): string | undefined {
   const value = row[column];
-  return value === undefined || value === '' ? undefined : value;
+  return value === undefined || value === '' ? undefined : csvCellValue(value);
 }
 
 function date(row: Row, column: string): string | undefined {
@@ -96,7 +97,7 @@ export class CsvImporter extends Writer {
 
   async import(planId: string, kind: ImportKind, csv: string, apply: boolean, viewer: Viewer): Promise<ImportResult> {
     const plan = await this.ds.getRepository(Plan).findOneBy({ rowId: rowIdOf(planId, 'Plan', 'planId') });
-    if (!plan) throw new GraphQLError(`No plan with id "${planId}".`, { extensions: { code: 'NOT_FOUND' } });
+    if (!plan) throw notFound('plan', 'planId');
     let rows: Row[];
     try {
       rows = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Row[];
@@ -109,7 +110,7 @@ export class CsvImporter extends Writer {
     const { required, optional } = IMPORT_COLUMNS[kind];
     const problems: ImportProblem[] = [
       ...required.filter((c) => !header.includes(c)).map((c) => ({ row: 1, column: c, message: `The column "${c}" is missing.` })),
-      ...header.filter((c) => !required.includes(c) && !optional.includes(c)).map((c) => ({ row: 1, column: c, message: `Unknown column "${c}"; expected ${[...required, ...optional].join(', ')}.` })),
+      ...header.flatMap((c, i) => (required.includes(c) || optional.includes(c) ? [] : [{ row: 1, column: null, message: `Column ${i + 1} is not a known column; expected ${[...required, ...optional].join(', ')}.` }])),
     ];
     if (problems.length) return { applied: false, rows: rows.length, created: 0, updated: 0, problems };
 
@@ -147,13 +148,13 @@ export class CsvImporter extends Writer {
     const goalCode = text(row, 'goal');
     if (goalCode !== undefined) {
       const goal = await this.batchReads.getRepository(Goal).findOneBy({ planId: plan.rowId, code: goalCode });
-      if (!goal) throw new RowProblem('goal', `No goal with code "${goalCode}" in this plan.`);
+      if (!goal) throw new RowProblem('goal', 'No goal with this code in this plan.');
       ids.goalId = toGlobalId('Goal', goal.rowId);
     }
     const lead = text(row, 'leadAgency');
     if (lead !== undefined) {
       const agency = await this.batchReads.getRepository(Agency).findOneBy({ shortName: lead });
-      if (!agency) throw new RowProblem('leadAgency', `No agency with short name "${lead}".`);
+      if (!agency) throw new RowProblem('leadAgency', 'No agency with this short name.');
       ids.leadAgencyId = toGlobalId('Agency', agency.rowId);
     }
     return ids;
@@ -176,11 +177,11 @@ export class CsvImporter extends Writer {
     const existing = await this.milestone(plan, code, viewer);
     if (!existing) {
       // The API lets only admins create milestones (the authChecker guards createMilestone); so does the import.
-      if (viewer.role !== Role.ADMIN) throw new RowProblem('code', `No milestone with code "${code}" in this plan; only an admin can create one.`);
-      if (!goalId) throw new RowProblem('goal', `${code} is new: give the goal code it belongs to.`);
-      if (!leadAgencyId) throw new RowProblem('leadAgency', `${code} is new: give its lead agency.`);
-      if (!fields.title) throw new RowProblem('title', `${code} is new: give its title.`);
-      if (!fields.startDate || !dueDate) throw new RowProblem(fields.startDate ? 'dueDate' : 'startDate', `${code} is new: give its start and due dates.`);
+      if (viewer.role !== Role.ADMIN) throw new RowProblem('code', 'No milestone with this code in this plan; only an admin can create one.');
+      if (!goalId) throw new RowProblem('goal', 'A new milestone needs the code of its goal.');
+      if (!leadAgencyId) throw new RowProblem('leadAgency', 'A new milestone needs its lead agency.');
+      if (!fields.title) throw new RowProblem('title', 'A new milestone needs its title.');
+      if (!fields.startDate || !dueDate) throw new RowProblem(fields.startDate ? 'dueDate' : 'startDate', 'A new milestone needs its start and due dates.');
       const input = Object.assign(new CreateMilestoneInput(), { ...fields, code, goalId, leadAgencyId, dueDate });
       await checkInput(input);
       await this.plans.createMilestone(input, viewer);
@@ -192,7 +193,7 @@ export class CsvImporter extends Writer {
     await this.plans.updateMilestone(id, input, undefined, viewer);
     if (dueDate !== undefined && dueDate !== existing.dueDate) {
       const reason = text(row, 'dueDateReason');
-      if (!reason) throw new RowProblem('dueDateReason', `Moving ${code}'s due date from ${existing.dueDate} to ${dueDate} needs a reason.`);
+      if (!reason) throw new RowProblem('dueDateReason', `Moving ${existing.code}'s due date from ${existing.dueDate} to ${dueDate} needs a reason.`);
       await this.plans.moveDueDate(id, dueDate, reason, undefined, viewer);
     }
     return 'updated';
@@ -202,7 +203,7 @@ export class CsvImporter extends Writer {
     const code = text(row, 'code');
     if (!code) throw new RowProblem('code', 'Every row needs a code.');
     const existing = await this.milestone(plan, code, viewer);
-    if (!existing) throw new RowProblem('code', `No milestone with code "${code}" in this plan.`);
+    if (!existing) throw new RowProblem('code', 'No milestone with this code in this plan.');
     const percentComplete = number(row, 'percentComplete');
     if (percentComplete === undefined) throw new RowProblem('percentComplete', 'Give percentComplete (0–100).');
     const input = Object.assign(new ReportProgressInput(), { milestoneId: toGlobalId('Milestone', existing.rowId), percentComplete, reportedOn: date(row, 'reportedOn'), note: text(row, 'note') });

@@ -1,6 +1,9 @@
 /**
  * The errors a client may see. Each carries an `extensions.code` a client can branch on and a
  * message a plan owner understands; anything else is an internal error with no details.
+ * A message names the argument or field that is wrong but never repeats a text the caller sent
+ * (an id, cursor, code, name, CSV cell…): what is sent back cannot carry a caller's markup or
+ * words. Values Cairn has parsed itself, dates and numbers, may be named.
  */
 import { GraphQLError } from 'graphql';
 
@@ -8,8 +11,8 @@ export function userError(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
 }
 
-export function notFound(what: string, id: string): GraphQLError {
-  return new GraphQLError(`No ${what} with id "${id}".`, { extensions: { code: 'NOT_FOUND' } });
+export function notFound(what: string, field = 'id'): GraphQLError {
+  return new GraphQLError(`No ${what} with that ${field}.`, { extensions: { code: 'NOT_FOUND', field } });
 }
 
 export function conflict(message: string, details: Record<string, unknown> = {}): GraphQLError {

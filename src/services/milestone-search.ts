@@ -38,7 +38,7 @@ function decodeCursor(cursor: string): [SortKey, number] {
   } catch {
     // fall through to the error below
   }
-  throw userError(`"${cursor}" is not a cursor from this list.`, 'after');
+  throw userError('after is not a cursor from this list.', 'after');
 }
 
 function compare(a: [SortKey, number], b: [SortKey, number]): number {

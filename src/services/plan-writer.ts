@@ -88,7 +88,7 @@ export class PlanWriter extends Writer {
     return this.run(async (tx) => {
       const plan = await tx.find(Plan, input.planId, 'planId');
       requireText(input.name, 'name');
-      await tx.requireUnique(Committee, { planId: plan.rowId, name: input.name }, `A committee named "${input.name}" already exists in this plan.`);
+      await tx.requireUnique(Committee, { planId: plan.rowId, name: input.name }, 'A committee with this name already exists in this plan.');
       const chair = input.chairAgencyId ? (await tx.find(Agency, input.chairAgencyId, 'chairAgencyId')).rowId : null;
       const committee = await tx.insert(Committee, { planId: plan.rowId, name: input.name, description: input.description ?? '', chairAgencyId: chair }, 'createCommittee', () => plan.rowId);
       await tx.setCommitteeMembers(committee, input.memberAgencyIds ?? []);
@@ -102,7 +102,7 @@ export class PlanWriter extends Writer {
       const committee = await tx.find(Committee, id);
       requireText(input.name, 'name');
       if (input.name !== undefined) {
-        await tx.requireUnique(Committee, { planId: committee.planId, name: input.name }, `A committee named "${input.name}" already exists in this plan.`, committee.rowId);
+        await tx.requireUnique(Committee, { planId: committee.planId, name: input.name }, 'A committee with this name already exists in this plan.', committee.rowId);
       }
       const changes: Partial<Committee> = {};
       if (input.name !== undefined) changes.name = input.name;
@@ -136,7 +136,7 @@ export class PlanWriter extends Writer {
       requireText(input.code, 'code');
       requireText(input.title, 'title');
       requireWeight(input.weight);
-      await tx.requireUnique(Goal, { planId: plan.rowId, code: input.code }, `A goal with code "${input.code}" already exists in this plan.`);
+      await tx.requireUnique(Goal, { planId: plan.rowId, code: input.code }, 'A goal with this code already exists in this plan.');
       const links = await tx.goalLinks(plan.rowId, input);
       return tx.insert(
         Goal,
@@ -154,7 +154,7 @@ export class PlanWriter extends Writer {
       requireText(input.code, 'code');
       requireText(input.title, 'title');
       requireWeight(input.weight);
-      if (input.code !== undefined) await tx.requireUnique(Goal, { planId: goal.planId, code: input.code }, `A goal with code "${input.code}" already exists in this plan.`, goal.rowId);
+      if (input.code !== undefined) await tx.requireUnique(Goal, { planId: goal.planId, code: input.code }, 'A goal with this code already exists in this plan.', goal.rowId);
       const links = await tx.goalLinks(goal.planId, input, goal);
       const { parentId: _p, committeeId: _c, leadAgencyId: _l, ...fields } = input;
       return tx.update(goal, { ...fields, ...links }, expectedVersion, 'updateGoal', goal.planId);
@@ -171,7 +171,7 @@ export class PlanWriter extends Writer {
       requireText(input.title, 'title');
       requireWeight(input.weight);
       tx.requireTimeline(plan, input.startDate, input.dueDate);
-      await tx.requireUnique(Milestone, { planId: plan.rowId, code: input.code }, `A milestone with code "${input.code}" already exists in this plan.`);
+      await tx.requireUnique(Milestone, { planId: plan.rowId, code: input.code }, 'A milestone with this code already exists in this plan.');
       const milestone = await tx.insert(
         Milestone,
         {
@@ -216,7 +216,7 @@ export class PlanWriter extends Writer {
         if (tx.viewer.role !== Role.ADMIN) throw forbidden('Only an admin can change which agency leads a milestone.');
         patch.leadAgencyId = (await tx.find(Agency, leadAgencyId, 'leadAgencyId')).rowId;
       }
-      if (input.code !== undefined) await tx.requireUnique(Milestone, { planId: milestone.planId, code: input.code }, `A milestone with code "${input.code}" already exists in this plan.`, milestone.rowId);
+      if (input.code !== undefined) await tx.requireUnique(Milestone, { planId: milestone.planId, code: input.code }, 'A milestone with this code already exists in this plan.', milestone.rowId);
       if (input.startDate !== undefined) tx.requireTimeline(plan, input.startDate, milestone.dueDate);
       if (patch.leadAgencyId !== undefined) await tx.em.delete(MilestonePartner, { milestoneId: milestone.rowId, agencyId: patch.leadAgencyId });
       return tx.update(milestone, patch, expectedVersion, 'updateMilestone', milestone.planId);
@@ -310,7 +310,7 @@ export class PlanWriter extends Writer {
       const milestone = await tx.editableMilestone(milestoneId, 'milestoneId');
       const agency = await tx.find(Agency, agencyId, 'agencyId');
       const existing = await tx.em.findOneBy(MilestonePartner, { milestoneId: milestone.rowId, agencyId: agency.rowId });
-      if (!existing) throw notFound(`partner ${agency.shortName} on ${milestone.code}`, agencyId);
+      if (!existing) throw notFound(`partner ${agency.shortName} on ${milestone.code}`, 'agencyId');
       await tx.em.delete(MilestonePartner, { milestoneId: milestone.rowId, agencyId: agency.rowId });
       await tx.audit('removePartner', 'Milestone', milestone.rowId, milestone.planId, { partner: { before: `${agency.shortName} (${existing.role})`, after: null } });
       return milestone;
@@ -330,7 +330,7 @@ export class PlanWriter extends Writer {
       const milestone = await tx.editableMilestone(milestoneId, 'milestoneId');
       const upstream = await tx.visibleMilestone(dependsOnId, 'dependsOnId');
       const deleted = await tx.em.delete(MilestoneDependency, { milestoneId: milestone.rowId, dependsOnId: upstream.rowId });
-      if (!deleted.affected) throw notFound(`dependency of ${milestone.code} on ${upstream.code}`, dependsOnId);
+      if (!deleted.affected) throw notFound(`dependency of ${milestone.code} on ${upstream.code}`, 'dependsOnId');
       await tx.audit('removeDependency', 'Milestone', milestone.rowId, milestone.planId, { dependsOn: { before: upstream.code, after: null } }, milestone.rowId, upstream.rowId);
       return milestone;
     }, viewer);

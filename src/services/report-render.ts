@@ -1,11 +1,13 @@
 /**
  * The annual report rendered for people: Markdown, and one self-contained HTML page (inline CSS
- * and SVG charts, no scripts, no external requests). Every text that comes from users is escaped.
+ * and SVG charts, no scripts, no external requests). Every text that comes from users is escaped:
+ * with entities in HTML, and in Markdown as `./markdown` writes it.
  */
 import { daysBetween } from '../domain/dates';
 import { MilestoneStatus } from '../domain/enums';
 import { AnnualReportData, ReportRollup } from './annual-report';
 import { ShownValue } from './indicator-values';
+import { mdHeading, mdParagraph, mdTable, mdText } from './markdown';
 
 const STATUS_ORDER: MilestoneStatus[] = [
   MilestoneStatus.COMPLETED,
@@ -43,15 +45,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Text safe inside Markdown (and a table cell): no markup, links, HTML or line breaks from users. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|~>]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;');
-}
-
 /** Health with the counts behind it, e.g. "at risk — 4 of 44 milestones (9.09%) are overdue, …". */
 export function healthText(r: Pick<ReportRollup, 'health' | 'healthReason'>): string {
   return r.health ? `${label(r.health)} — ${r.healthReason}` : r.healthReason;
@@ -84,14 +77,13 @@ function intro(d: AnnualReportData): string {
 }
 
 export function reportMarkdown(d: AnnualReportData): string {
-  const md = escapeMarkdown;
-  const table = (head: string[], rows: string[][]) =>
-    rows.length === 0 ? ['None.', ''] : [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
+  const md = mdText;
+  const table = mdTable;
   const rollupRow = (r: ReportRollup) => [String(r.milestoneCount), percent(r.progress), healthText(r), counts(r)];
   return [
-    `# Annual report ${d.period.year}: ${md(d.plan.title)}`,
+    mdHeading(1, `Annual report ${d.period.year}: ${md(d.plan.title)}`),
     '',
-    intro(d),
+    mdParagraph(md(intro(d))),
     '',
     '## Summary',
     '',

@@ -20,7 +20,7 @@ export type Versioned = ObjectLiteral & { rowId: number; version: number };
 /** Decodes a global ID of the expected type; anything else is the caller's mistake. */
 export function rowIdOf(globalId: string, type: NodeTypeName, field = 'id'): number {
   const decoded = fromGlobalId(globalId);
-  if (!decoded || decoded.type !== type) throw userError(`"${globalId}" is not a ${type} ID.`, field);
+  if (!decoded || decoded.type !== type) throw userError(`${field} is not a ${type} ID.`, field);
   return decoded.id;
 }
 
@@ -51,7 +51,7 @@ export function requireWeight(weight: number | undefined): void {
 }
 
 export function requireTimeZone(timeZone: string | undefined): void {
-  if (timeZone !== undefined && !isValidTimeZone(timeZone)) throw userError(`"${timeZone}" is not an IANA time zone (e.g. America/Los_Angeles).`, 'timeZone');
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) throw userError('timeZone is not an IANA time zone (e.g. America/Los_Angeles).', 'timeZone');
 }
 
 function plainValues(row: ObjectLiteral): Record<string, unknown> {
@@ -137,14 +137,14 @@ export class Transaction {
   async find<T extends Versioned>(entity: EntityTarget<T> & { name: string }, globalId: string, field = 'id'): Promise<T> {
     const type = entity.name as NodeTypeName;
     const row = await this.em.findOneBy(entity, { rowId: rowIdOf(globalId, type, field) } as never);
-    if (!row) throw notFound(type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), globalId);
+    if (!row) throw notFound(type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), field);
     return row;
   }
 
   /** A milestone this viewer may see; a restricted one is NOT_FOUND, so its existence does not leak. */
   async visibleMilestone(globalId: string, field = 'id'): Promise<Milestone> {
     const milestone = await this.find(Milestone, globalId, field);
-    if (!canSeeMilestone(this.viewer, await this.parties(milestone))) throw notFound('milestone', globalId);
+    if (!canSeeMilestone(this.viewer, await this.parties(milestone))) throw notFound('milestone', field);
     return milestone;
   }
 
@@ -168,8 +168,8 @@ export class Transaction {
   }
 
   async requireUniqueAgency(name: string | undefined, shortName: string | undefined, exceptRowId?: number): Promise<void> {
-    if (name !== undefined) await this.requireUnique(Agency, { name }, `An agency named "${name}" already exists.`, exceptRowId);
-    if (shortName !== undefined) await this.requireUnique(Agency, { shortName }, `An agency with short name "${shortName}" already exists.`, exceptRowId);
+    if (name !== undefined) await this.requireUnique(Agency, { name }, 'An agency with this name already exists.', exceptRowId);
+    if (shortName !== undefined) await this.requireUnique(Agency, { shortName }, 'An agency with this short name already exists.', exceptRowId);
   }
 
   requireTimeline(plan: Plan, startDate: IsoDate, dueDate: IsoDate, dueField = 'dueDate'): void {

@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import { sql } from '../support/database';
 import { Role } from '../../src/domain/enums';
 import { WithdrawDerivableIndicatorProgress1765200000000 } from '../../migrations/1765200000000-withdraw-derivable-indicator-progress';
+import { asHtmlText, HOSTILE_TITLE, MARKUP_FROM_USERS, renderMarkdown } from '../support/hostile-text';
 import { Client, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 const COUNTS = 'statusCounts { CANCELLED COMPLETED COMPLETED_LATE OVERDUE AT_RISK NOT_STARTED ON_TRACK total }';
@@ -291,15 +292,34 @@ describe('annual report (first sample plan)', () => {
     expect(await sql(server.dataSource, EDITIONS)).to.deep.equal(published);
   });
 
-  it('escapes text from users in HTML and Markdown', async () => {
-    const { plan } = await server.ok('query ($id: ID!) { plan(id: $id) { goals { id code } } }', { id: planId });
-    const title = '<script>alert("x")</script> | **bold** [link](javascript:x) & more';
-    await server.ok('mutation ($id: ID!, $title: String!) { updateGoal(id: $id, input: { title: $title }) { id } }', { id: plan.goals[0].id, title });
-    const r = await report(server, 2016);
-    expect(r.html).to.not.contain('<script');
-    expect(r.html).to.contain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; | **bold** [link](javascript:x) &amp; more');
-    const line = r.markdown.split('\n').find((l: string) => l.includes(`**${plan.goals[0].code}**`) && l.includes('script'));
-    expect(line).to.contain('&lt;script\\>alert\\("x"\\)&lt;/script\\> \\| \\*\\*bold\\*\\* \\[link\\]\\(javascript:x\\) &amp; more');
+  it('Markdown shows the sample titles as typed: no backslashes before parentheses, no entities for &', async () => {
+    const md: string = (await report(server, 2016)).markdown;
+    expect(md).to.contain("# Annual report 2016: Mayor's Task Force on Anti-Human Trafficking: Strategic Plan FY2014–FY2017 (illustrative)\n");
+    expect(md).to.match(/^\| Sex Worker & Trafficking Committee \| \d+ \|/m);
+    expect(md).to.not.match(/\\[()&!#+]|&amp;|&lt;/);
+  });
+
+  it('text from users stays text in the live report and a published edition, as Markdown and as HTML, over GraphQL and HTTP', async () => {
+    const data = await server.ok(
+      'query ($id: ID!) { plan(id: $id) { goals { id code } } milestones(filter: { planId: $id, visibility: PUBLIC, dueFrom: "2015-07-01", dueTo: "2016-06-30" }, first: 1) { nodes { id code } } }',
+      { id: planId },
+    );
+    const goal = data.plan.goals[0];
+    const milestone = data.milestones.nodes[0];
+    await server.ok('mutation ($id: ID!, $title: String!) { updateGoal(id: $id, input: { title: $title }) { id } }', { id: goal.id, title: HOSTILE_TITLE });
+    await server.ok('mutation ($id: ID!, $title: String!) { updateMilestone(id: $id, input: { title: $title }) { id } }', { id: milestone.id, title: HOSTILE_TITLE });
+    const live = await report(server, 2016);
+    const published = (await server.ok(PUBLISH, { planId, year: 2016 })).publishAnnualReport;
+    const text = async (path: string) => (await get(path)).text();
+    const edition = `/reports/${planId}/2016/editions/${published.edition}`;
+    const markdowns: [string, string][] = [['live', live.markdown], ['live .md', await text(`/reports/${planId}/2016.md`)], ['published', published.markdown], ['published .md', await text(`${edition}.md`)]];
+    const htmls: [string, string][] = [['live', live.html], ['live .html', await text(`/reports/${planId}/2016.html`)], ['published', published.html], ['published .html', await text(`${edition}.html`)]];
+    for (const [where, html] of [...markdowns.map(([w, md]): [string, string] => [`${w} (Markdown)`, renderMarkdown(md)]), ...htmls]) {
+      expect(html, where).to.not.match(MARKUP_FROM_USERS);
+      // One cell each, as typed: the `|` split nothing.
+      expect(html, where).to.contain(`<td><strong>${goal.code}</strong> ${asHtmlText(HOSTILE_TITLE)}</td>`);
+      expect(html, where).to.contain(`<td><strong>${milestone.code}</strong> ${asHtmlText(HOSTILE_TITLE)}</td>`);
+    }
   });
 
   it('restricted (PARTNERS) milestones are left out of published editions and of an outsider\'s live report', async () => {

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { Role } from '../../src/domain/enums';
+import { FORMULA_TITLES } from '../support/hostile-text';
 import { databaseFingerprint, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 const IMPORT = `mutation ($p: ID!, $kind: ImportKind!, $csv: String!, $apply: Boolean) {
@@ -82,7 +85,7 @@ describe('CSV import over HTTP (current sample plan, today 2026-11-28)', () => {
     const missing = (await server.ok(IMPORT, { p: planId, kind: 'PROGRESS_UPDATES', csv: 'code,percent\nG2.M90,5' })).importCsv;
     expect(missing.problems).to.deep.equal([
       { row: 1, column: 'percentComplete', message: 'The column "percentComplete" is missing.' },
-      { row: 1, column: 'percent', message: 'Unknown column "percent"; expected code, percentComplete, reportedOn, note.' },
+      { row: 1, column: null, message: 'Column 2 is not a known column; expected code, percentComplete, reportedOn, note.' },
     ]);
     const malformed = (await server.ok(IMPORT, { p: planId, kind: 'MILESTONES', csv: 'code,title\n"G2.M90,unterminated' })).importCsv;
     expect(malformed.applied).to.equal(false);
@@ -111,6 +114,28 @@ describe('CSV import over HTTP (current sample plan, today 2026-11-28)', () => {
     expect(lines).to.have.length(3);
     expect(lines[1]).to.match(/^G2\.M90,Renamed by DOSW,G2,DOSW,/);
     expect(lines[2]).to.match(/^G2\.M91,Imported data dictionary,G2,DOSW,/);
+  });
+
+  it('round trip: titles that look like formulas are neutralised in the export and come back from it exactly as typed', async () => {
+    const { plan, agencies } = await server.ok('query ($p: ID!) { plan(id: $p) { goals { id code } } agencies { id shortName } }', { p: planId });
+    const goalId = plan.goals.find((g: { code: string }) => g.code === 'G2').id;
+    const leadAgencyId = agencies.find((a: { shortName: string }) => a.shortName === 'DOSW').id;
+    for (const [i, { title }] of FORMULA_TITLES.entries()) {
+      const input = { goalId, code: `G2.F${i}`, title, leadAgencyId, startDate: '2026-12-01', dueDate: '2027-06-30' };
+      await server.ok('mutation ($input: CreateMilestoneInput!) { createMilestone(input: $input) { id } }', { input });
+    }
+    const titles = async () => (await server.ok('query ($p: ID!) { milestones(filter: { planId: $p, search: "G2.F" }, orderBy: { field: CODE }) { nodes { title } } }', { p: planId })).milestones.nodes.map((n: { title: string }) => n.title);
+    expect(await titles()).to.deep.equal(FORMULA_TITLES.map((t) => t.title));
+
+    const response = await fetch(`${server.url.replace('/graphql', '')}/export/milestones.csv?planId=${planId}&search=G2.F&orderBy=CODE`, { headers: { authorization: `Bearer ${server.adminToken}` } });
+    const exported = parse(await response.text(), { columns: true }) as Record<string, string>[];
+    expect(exported.map((r) => r.title)).to.deep.equal(FORMULA_TITLES.map((t) => t.cell));
+    await server.ok(IMPORT, { p: planId, kind: 'MILESTONES', csv: stringify([['code', 'title'], ...exported.map((r) => [r.code, 'Renamed in between'])]), apply: true });
+    expect(new Set(await titles())).to.deep.equal(new Set(['Renamed in between']));
+    // The exported code and title columns, cells as the export wrote them, imported back.
+    const back = (await server.ok(IMPORT, { p: planId, kind: 'MILESTONES', csv: stringify([['code', 'title'], ...exported.map((r) => [r.code, r.title])]), apply: true })).importCsv;
+    expect(back).to.deep.include({ applied: true, updated: FORMULA_TITLES.length, problems: [] });
+    expect(await titles()).to.deep.equal(FORMULA_TITLES.map((t) => t.title));
   });
 
   it('a later row sees what an earlier row of the same file wrote (one transaction, on either database)', async () => {

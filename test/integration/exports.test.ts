@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config';
 import { Role } from '../../src/domain/enums';
 import { UserAdmin } from '../../src/services/auth';
 import { fixedDateClock } from '../../src/domain/clock';
+import { FORMULA_TITLES } from '../support/hostile-text';
 import { startTestServer, TestServer } from '../support/test-server';
 
 /** A GET that names its own Host (fetch cannot), as any client may. */
@@ -28,7 +29,9 @@ function eventUrls(feed: string): string[] {
   return events.map((e) => (e.url as unknown as { val: string }).val);
 }
 
-const HOSTILE_HEADERS = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
+// A host name no title uses (other tests here title milestones with evil.example links).
+const HOSTILE_HOST = 'host-header.attacker.example';
+const HOSTILE_HEADERS = { host: HOSTILE_HOST, 'x-forwarded-host': HOSTILE_HOST, 'x-forwarded-proto': 'https' };
 
 describe('exports over HTTP: CSV of milestones and iCalendar feeds', () => {
   let server: TestServer;
@@ -84,6 +87,24 @@ describe('exports over HTTP: CSV of milestones and iCalendar feeds', () => {
     expect((await get('/export/milestones.csv', null)).status).to.equal(401);
   });
 
+  it('a CSV cell that a spreadsheet would run as a formula gets a leading apostrophe, in any column; numbers stay numbers', async () => {
+    const agency = await server.ok('mutation { createAgency(input: { name: "Formula agency", shortName: "@FORMULA", kind: OTHER, jurisdiction: CITY }) { id } }');
+    const { plan } = await server.ok('query ($p: ID!) { plan(id: $p) { goals { id code } } }', { p: currentPlan });
+    const goalId = plan.goals.find((g: { code: string }) => g.code === 'G2').id;
+    for (const [i, { title }] of FORMULA_TITLES.entries()) {
+      const input = { goalId, code: `CSVF.${i}`, title, leadAgencyId: i === 0 ? agency.createAgency.id : sfpd, startDate: '2026-12-01', dueDate: '2027-06-30' };
+      await server.ok('mutation ($input: CreateMilestoneInput!) { createMilestone(input: $input) { id } }', { input });
+    }
+    const rows = parse(await (await get(`/export/milestones.csv?planId=${currentPlan}&search=CSVF.&orderBy=CODE`)).text(), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.title)).to.deep.equal(FORMULA_TITLES.map((t) => t.cell));
+    expect(rows[0].leadAgency).to.equal("'@FORMULA");
+    // No cell of the whole plan's export starts a formula; Cairn's own negative numbers stay numbers.
+    const cells = (parse(await (await get(`/export/milestones.csv?planId=${currentPlan}`)).text()) as string[][]).flat();
+    const plainNumber = /^[+-]?\d+(\.\d+)?$/;
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c) && !plainNumber.test(c))).to.deep.equal([]);
+    expect(cells.some((c) => /^-\d+$/.test(c)), 'a negative number, as a number').to.equal(true);
+  });
+
   it("an agency's iCalendar feed, with the token in the URL, parses back to one all-day event per milestone on its due date", async () => {
     const token = await server.newToken(Role.VIEWER, undefined, undefined, true);
     const response = await fetch(`${base}/calendar/agency/${sfpd}.ics?token=${token}`);
@@ -123,7 +144,7 @@ describe('exports over HTTP: CSV of milestones and iCalendar feeds', () => {
     for (const path of [`/calendar/plan/${currentPlan}.ics`, `/calendar/agency/${sfpd}.ics`]) {
       const { status, body } = await getWithHeaders(`${base}${path}?token=${token}`, HOSTILE_HEADERS);
       expect(status).to.equal(200);
-      expect(body).to.not.contain('evil.example');
+      expect(body).to.not.contain(HOSTILE_HOST);
       const urls = eventUrls(body);
       expect(urls.length).to.be.greaterThan(0);
       expect(new Set(urls)).to.deep.equal(new Set([`${base}/graphql`]));
@@ -156,7 +177,7 @@ describe('exports behind a proxy: CAIRN_PUBLIC_URL', () => {
     for (const headers of [{}, HOSTILE_HEADERS]) {
       const { status, body } = await getWithHeaders(`${base}/calendar/plan/${plans[0].id}.ics?token=${token}`, headers);
       expect(status).to.equal(200);
-      expect(body).to.not.contain('evil.example');
+      expect(body).to.not.contain(HOSTILE_HOST);
       const urls = eventUrls(body);
       expect(urls.length).to.be.greaterThan(0);
       expect(new Set(urls)).to.deep.equal(new Set(['https://plans.example.org/cairn/graphql']));

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { asHtmlText, HOSTILE_TITLE, MARKUP_FROM_USERS, renderMarkdown } from '../support/hostile-text';
 import { samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 describe('meetings and briefings over HTTP (first sample plan)', () => {
@@ -67,5 +68,27 @@ describe('meetings and briefings over HTTP (first sample plan)', () => {
     expect(ok.createMeeting).to.deep.equal({ title: 'Extra task force meeting', date: '2015-08-01', committee: null, previous: { date: '2015-07-09' } });
     const outside = await server.gql(create, { input: { planId, date: '2018-01-01', title: 'Too late' } });
     expect(outside.errors?.[0].extensions?.code).to.equal('BAD_USER_INPUT');
+  });
+
+  it('the briefing Markdown shows text from users as text: plan and meeting titles, milestone titles and reasons', async () => {
+    // A task-force meeting of the current plan two days from now; a due date moved today, for a hostile reason.
+    const current = (await samplePlans(server)).current;
+    await server.ok('mutation ($id: ID!, $title: String!) { updatePlan(id: $id, input: { title: $title }) { id } }', { id: current, title: HOSTILE_TITLE });
+    const { milestones } = await server.ok('query ($p: ID!) { milestones(filter: { planId: $p, search: "G4.M5" }) { nodes { id code dueDate leadAgency { shortName } } } }', { p: current });
+    const m = milestones.nodes[0];
+    await server.ok('mutation ($id: ID!, $title: String!) { updateMilestone(id: $id, input: { title: $title }) { id } }', { id: m.id, title: HOSTILE_TITLE });
+    await server.ok('mutation ($id: ID!, $d: Date!, $reason: String!) { moveDueDate(id: $id, newDueDate: $d, reason: $reason) { id } }', { id: m.id, d: '2027-09-30', reason: HOSTILE_TITLE });
+    const meeting = (await server.ok('mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }', { input: { planId: current, date: '2026-11-30', title: HOSTILE_TITLE } })).createMeeting;
+    const { briefing } = (await server.ok('query ($id: ID!) { meeting(id: $id) { briefing { counts { dueDatesMoved } markdown } } }', { id: meeting.id })).meeting;
+    expect(briefing.counts.dueDatesMoved).to.be.greaterThan(0);
+
+    const html = renderMarkdown(briefing.markdown);
+    expect(html).to.not.match(MARKUP_FROM_USERS);
+    expect(html.match(/<h2>/g)).to.have.length(1);
+    expect(html.match(/<h3>/g)).to.have.length(5);
+    const title = asHtmlText(HOSTILE_TITLE);
+    expect(html).to.contain(`<h2>Briefing: ${title}</h2>`);
+    expect(html).to.contain(`<p>${title}, 2026-11-30. Changes since `);
+    expect(html).to.contain(`<li><strong>${m.code}</strong> ${title} (${m.leadAgency.shortName}): ${m.dueDate} → 2027-09-30 (2026-11-28): ${title}</li>`);
   });
 });

@@ -205,6 +205,7 @@ describe('standards and hygiene over HTTP', function () {
       { name: 'an object given for an ID', query: 'query ($id: ID!) { milestone(id: $id) { id } }', variables: { id: { secret: 'SECRET_OBJECT' } }, secret: 'SECRET_OBJECT' },
       { name: 'an object given for a String', query: 'query ($s: String) { milestones(filter: { search: $s }) { totalCount } }', variables: { s: { x: 'SECRET_STRING' } }, secret: 'SECRET_STRING' },
       { name: 'a nested Date in an input object', query: 'query ($f: MilestoneFilter) { milestones(filter: $f) { totalCount } }', variables: { f: { dueFrom: 'SECRET_NESTED' } }, secret: 'SECRET_NESTED' },
+      { name: 'an unknown key in an input object variable', query: 'query ($f: MilestoneFilter) { milestones(filter: $f) { totalCount } }', variables: { f: { 'SECRET_KEY<b>': 1 } }, secret: 'SECRET_KEY' },
       { name: 'a null for a non-null variable', query: 'query ($id: ID!) { milestone(id: $id) { id } }', variables: { id: null }, secret: 'SECRET_NEVER_SENT' },
     ];
     for (const c of invalidValues) {
@@ -223,6 +224,9 @@ describe('standards and hygiene over HTTP', function () {
         expect(r.status, r.text).to.equal(400);
         expect(r.json.errors[0].extensions.code).to.equal('OPERATION_RESOLUTION_FAILURE');
       }
+      const unknown = await request({ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query A { plans { id } }', operationName: 'SECRET_OPERATION<b>' }) });
+      expect(unknown.status).to.equal(400);
+      expect(unknown.text, 'the operation name sent is not echoed back').to.not.contain('SECRET_OPERATION');
     });
     it('a persisted-query hash mismatch is a client error, not INTERNAL_SERVER_ERROR', async () => {
       for (const persistedQuery of [{ version: 1, sha256Hash: 'abc' }, { version: 2, sha256Hash: 'abc' }]) {

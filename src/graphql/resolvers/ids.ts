@@ -4,9 +4,9 @@ import { NodeTypeName } from '../../entities/global-id';
 import { notFound } from '../../services/errors';
 import { rowIdOf } from '../../services/transaction';
 
-export async function loadByGlobalId<T>(loader: DataLoader<number, T | undefined>, type: NodeTypeName, id: string): Promise<T> {
-  const row = await loader.load(rowIdOf(id, type));
-  if (!row) throw notFound(type.toLowerCase(), id);
+export async function loadByGlobalId<T>(loader: DataLoader<number, T | undefined>, type: NodeTypeName, id: string, field = 'id'): Promise<T> {
+  const row = await loader.load(rowIdOf(id, type, field));
+  if (!row) throw notFound(type.toLowerCase(), field);
   return row;
 }
 
