@@ -5,6 +5,7 @@ import { Meetings1764600000000 } from './1764600000000-meetings';
 import { AuditRelatedMilestone1764700000000 } from './1764700000000-audit-related-milestone';
 import { PublishedReports1764800000000 } from './1764800000000-published-reports';
 import { ReadOnlyTokens1764900000000 } from './1764900000000-read-only-tokens';
+import { StartDateChanges1765100000000 } from './1765100000000-start-date-changes';
 
 /** Every migration, oldest first. Listed explicitly so the compiled app never globs for files. */
-export const MIGRATIONS = [InitialSchema1764300000000, UsersAndTokens1764400000000, Indicators1764500000000, Meetings1764600000000, AuditRelatedMilestone1764700000000, PublishedReports1764800000000, ReadOnlyTokens1764900000000];
+export const MIGRATIONS = [InitialSchema1764300000000, UsersAndTokens1764400000000, Indicators1764500000000, Meetings1764600000000, AuditRelatedMilestone1764700000000, PublishedReports1764800000000, ReadOnlyTokens1764900000000, StartDateChanges1765100000000];
