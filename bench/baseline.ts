@@ -38,7 +38,7 @@ export interface PlanRows {
   milestones: MilestoneRow[];
   agencies: { id: number; short_name: string }[];
   updates: { milestone_id: number; reported_on: string; percent_complete: number }[];
-  dueDateChanges: { milestone_id: number; changed_on: string; from_date: string; to_date: string }[];
+  dateChanges: { milestone_id: number; which: string; changed_on: string; from_date: string; to_date: string }[];
   dependencies: { milestone_id: number; depends_on_id: number }[];
 }
 
@@ -56,7 +56,7 @@ const STATEMENTS = {
     'SELECT id, goal_id, lead_agency_id, code, title, start_date, due_date, baseline_due_date, completed_on, cancelled_on, cancel_reason, weight FROM milestone WHERE plan_id = ? ORDER BY position, code',
   agencies: 'SELECT id, short_name FROM agency',
   updates: ofPlan('progress_update', 'x.milestone_id, x.reported_on, x.percent_complete', 'x.reported_on, x.id'),
-  dueDateChanges: ofPlan('due_date_change', 'x.milestone_id, x.changed_on, x.from_date, x.to_date', 'x.changed_on, x.id'),
+  dateChanges: ofPlan('date_change', 'x.milestone_id, x.which, x.changed_on, x.from_date, x.to_date', 'x.changed_on, x.id'),
   dependencies: ofPlan('milestone_dependency', 'x.milestone_id, x.depends_on_id', 'x.milestone_id, x.depends_on_id'),
 };
 
@@ -70,7 +70,7 @@ async function readPlan(planId: number, all: (name: keyof typeof STATEMENTS, pla
     milestones: (await all('milestones', planId)) as MilestoneRow[],
     agencies: (await all('agencies', planId)) as PlanRows['agencies'],
     updates: (await all('updates', planId)) as PlanRows['updates'],
-    dueDateChanges: (await all('dueDateChanges', planId)) as PlanRows['dueDateChanges'],
+    dateChanges: (await all('dateChanges', planId)) as PlanRows['dateChanges'],
     dependencies: (await all('dependencies', planId)) as PlanRows['dependencies'],
   };
 }
@@ -120,7 +120,9 @@ function assessPlan(rows: PlanRows, clock: Clock) {
   const today = clock.today(rows.plan.time_zone);
   const shortName = new Map(rows.agencies.map((a) => [a.id, a.short_name]));
   const updates = groupBy(rows.updates, (u) => u.milestone_id);
-  const moves = groupBy(rows.dueDateChanges, (c) => c.milestone_id);
+  const moves = groupBy(rows.dateChanges, (c) => c.milestone_id);
+  const movesOf = (id: number, which: string) =>
+    (moves.get(id) ?? []).filter((c) => c.which === which).map((c) => ({ changedOn: c.changed_on, fromDate: c.from_date, toDate: c.to_date }));
   const dependsOn = groupBy(rows.dependencies, (d) => d.milestone_id);
   const facts = new Map<number, MilestoneFacts>();
   for (const m of rows.milestones) {
@@ -134,7 +136,8 @@ function assessPlan(rows: PlanRows, clock: Clock) {
       cancelledOn: m.cancelled_on,
       cancelReason: m.cancel_reason,
       updates: (updates.get(m.id) ?? []).map((u) => ({ reportedOn: u.reported_on, percentComplete: u.percent_complete })),
-      dueDateChanges: (moves.get(m.id) ?? []).map((c) => ({ changedOn: c.changed_on, fromDate: c.from_date, toDate: c.to_date })),
+      dueDateChanges: movesOf(m.id, 'DUE_DATE'),
+      startDateChanges: movesOf(m.id, 'START_DATE'),
     });
   }
   const settings = { atRiskThreshold: rows.plan.at_risk_threshold, updateCadenceDays: rows.plan.update_cadence_days };

@@ -6,6 +6,7 @@ import { AuditRelatedMilestone1764700000000 } from './1764700000000-audit-relate
 import { PublishedReports1764800000000 } from './1764800000000-published-reports';
 import { ReadOnlyTokens1764900000000 } from './1764900000000-read-only-tokens';
 import { PlanOffTrackShare1765000000000 } from './1765000000000-plan-off-track-share';
+import { StartDateChanges1765100000000 } from './1765100000000-start-date-changes';
 import { WithdrawDerivableIndicatorProgress1765200000000 } from './1765200000000-withdraw-derivable-indicator-progress';
 
 /** Every migration, oldest first. Listed explicitly so the compiled app never globs for files. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   PublishedReports1764800000000,
   ReadOnlyTokens1764900000000,
   PlanOffTrackShare1765000000000,
+  StartDateChanges1765100000000,
   WithdrawDerivableIndicatorProgress1765200000000,
 ];

@@ -5,7 +5,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../src/domain/clock';
 import { Visibility } from '../src/domain/enums';
-import { Agency, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../src/entities';
+import { Agency, AuditEntry, Committee, CommitteeMember, DateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../src/entities';
 import { currentPlan } from './current-plan';
 import { firstPlan } from './first-plan';
 import { sampleAgencies } from './sample-agencies';
@@ -84,7 +84,7 @@ async function loadPlan(em: EntityManager, seed: SeedPlan, agencies: Map<string,
       if (m.updates?.length) await em.insert(ProgressUpdate, m.updates.map((u) => ({ milestoneId: milestone.rowId, ...u })));
       let from = m.dueDate;
       for (const move of moves) {
-        await em.insert(DueDateChange, { milestoneId: milestone.rowId, changedOn: move.changedOn, fromDate: from, toDate: move.newDueDate, reason: move.reason, author: 'Sample data' });
+        await em.insert(DateChange, { milestoneId: milestone.rowId, changedOn: move.changedOn, fromDate: from, toDate: move.newDueDate, reason: move.reason, author: 'Sample data' });
         from = move.newDueDate;
       }
       for (const code of m.dependsOn ?? []) dependencies.push({ code: m.code, dependsOn: code });

@@ -11,7 +11,7 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AgencyKind, Jurisdiction, MilestoneStatus, PartnerRole, Visibility } from '../src/domain/enums';
 import { IsoDate } from '../src/domain/dates';
-import { Agency, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../src/entities';
+import { Agency, AuditEntry, Committee, CommitteeMember, DateChange, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../src/entities';
 import { toGlobalId } from '../src/entities/global-id';
 
 export interface SyntheticOptions {
@@ -353,7 +353,7 @@ export async function insertSyntheticPlan(dataSource: DataSource, data: Syntheti
     await insert(MilestonePartner, data.partners.map((p) => ({ milestoneId: id(p.code), agencyId: agencyId.get(p.agency)!, role: p.role })));
     await insert(MilestoneDependency, data.dependencies.map((d) => ({ milestoneId: id(d.code), dependsOnId: id(d.dependsOn) })));
     await insert(ProgressUpdate, data.updates.map(({ code, ...u }) => ({ ...u, milestoneId: id(code) }) as ProgressUpdate));
-    await insert(DueDateChange, data.dueDateChanges.map(({ code, ...c }) => ({ ...c, milestoneId: id(code) }) as DueDateChange));
+    await insert(DateChange, data.dueDateChanges.map(({ code, ...c }) => ({ ...c, milestoneId: id(code) }) as DateChange));
     await em.insert(AuditEntry, {
       occurredAt: new Date().toISOString(),
       actor: 'seed',

@@ -36,6 +36,14 @@ export function canEditMilestone(viewer: Viewer, milestone: Omit<MilestonePartie
   return viewer.role === Role.ADMIN || (viewer.role === Role.EDITOR && isParty(viewer, milestone));
 }
 
+/**
+ * Visibility, partners and the lead agency decide who sees and edits a milestone, so only admins
+ * and editors of its lead agency change them; a partner cannot widen its own access or anyone's.
+ */
+export function canChangeMilestoneAccess(viewer: Viewer, milestone: Pick<MilestoneParties, 'leadAgencyId'>): boolean {
+  return viewer.role === Role.ADMIN || (viewer.role === Role.EDITOR && viewer.agencyId === milestone.leadAgencyId);
+}
+
 /** Roles that may call an operation guarded by `roles` (empty: any signed-in user). */
 export function hasRole(viewer: Viewer, roles: readonly Role[]): boolean {
   return viewer.role !== null && (roles.length === 0 || roles.includes(viewer.role));

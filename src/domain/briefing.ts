@@ -5,7 +5,7 @@
  */
 import { addDays, IsoDate } from './dates';
 import { MilestoneStatus } from './enums';
-import { DueDateChange, isFinishedStatus, MilestoneAssessment } from './milestone';
+import { DateMove, isFinishedStatus, MilestoneAssessment } from './milestone';
 
 /** With no next meeting on the calendar, "before the next one" means one cycle ahead. */
 export const DEFAULT_CYCLE_DAYS = 61;
@@ -13,7 +13,7 @@ export const DEFAULT_CYCLE_DAYS = 61;
 export interface BriefingMilestone<T> {
   item: T;
   completedOn: IsoDate | null;
-  dueDateChanges: readonly (DueDateChange & { reason: string })[];
+  dueDateChanges: readonly (DateMove & { reason: string })[];
   /** Assessed on the meeting date. */
   now: MilestoneAssessment;
   /** Assessed on the previous meeting's date, if there was one. */
@@ -28,7 +28,7 @@ export interface Briefing<T> {
   horizon: IsoDate;
   completed: BriefingMilestone<T>[];
   newlyOverdue: BriefingMilestone<T>[];
-  dueDatesMoved: { milestone: BriefingMilestone<T>; change: DueDateChange & { reason: string } }[];
+  dueDatesMoved: { milestone: BriefingMilestone<T>; change: DateMove & { reason: string } }[];
   fallingDue: BriefingMilestone<T>[];
   staleUpdates: BriefingMilestone<T>[];
 }

@@ -53,3 +53,9 @@ export enum Role {
   EDITOR = 'EDITOR',
   VIEWER = 'VIEWER',
 }
+
+/** Which of a milestone's dates a recorded move changed. */
+export enum MilestoneDate {
+  START_DATE = 'START_DATE',
+  DUE_DATE = 'DUE_DATE',
+}

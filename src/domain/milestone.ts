@@ -10,8 +10,8 @@ export interface ProgressReport {
   percentComplete: number;
 }
 
-/** A recorded move of the due date, made on `changedOn`. */
-export interface DueDateChange {
+/** A recorded move of one of a milestone's dates (its start or its due date), made on `changedOn`. */
+export interface DateMove {
   changedOn: IsoDate;
   fromDate: IsoDate;
   toDate: IsoDate;
@@ -22,6 +22,7 @@ export interface MilestoneFacts {
   code: string;
   /** The lead agency's short name, used in explanations ("G2.M1 (SFPD)"). */
   leadAgency?: string;
+  /** The current start date. */
   startDate: IsoDate;
   /** The current due date. */
   dueDate: IsoDate;
@@ -30,7 +31,8 @@ export interface MilestoneFacts {
   cancelledOn: IsoDate | null;
   cancelReason?: string | null;
   updates: readonly ProgressReport[];
-  dueDateChanges?: readonly DueDateChange[];
+  dueDateChanges?: readonly DateMove[];
+  startDateChanges?: readonly DateMove[];
 }
 
 /** Plan-level settings that the rules read. */
@@ -56,15 +58,23 @@ export function isCancelledAsOf(m: MilestoneFacts, asOf: IsoDate): boolean {
 }
 
 /**
- * The due date in effect on D: a move recorded after D had not happened yet, so the past
- * is judged against the deadline people had then.
+ * A date in effect on D, given its current value and its recorded moves: a move recorded after D
+ * had not happened yet, so the past is judged against the dates people had then.
  */
+function dateInEffect(current: IsoDate, moves: readonly DateMove[] | undefined, asOf: IsoDate): IsoDate {
+  if (!moves?.length) return current;
+  const sorted = [...moves].sort((a, b) => (a.changedOn < b.changedOn ? -1 : a.changedOn > b.changedOn ? 1 : 0));
+  let date = sorted[0].fromDate;
+  for (const move of sorted) if (move.changedOn <= asOf) date = move.toDate;
+  return date;
+}
+
 export function dueDateAsOf(m: MilestoneFacts, asOf: IsoDate): IsoDate {
-  const changes = [...(m.dueDateChanges ?? [])].sort((a, b) => (a.changedOn < b.changedOn ? -1 : a.changedOn > b.changedOn ? 1 : 0));
-  if (changes.length === 0) return m.dueDate;
-  let due = changes[0].fromDate;
-  for (const change of changes) if (change.changedOn <= asOf) due = change.toDate;
-  return due;
+  return dateInEffect(m.dueDate, m.dueDateChanges, asOf);
+}
+
+export function startDateAsOf(m: MilestoneFacts, asOf: IsoDate): IsoDate {
+  return dateInEffect(m.startDate, m.startDateChanges, asOf);
 }
 
 /** The latest update reported on or before D (the last one recorded wins a same-day tie). */
@@ -87,10 +97,11 @@ export function progress(m: MilestoneFacts, asOf: IsoDate): number {
 
 export function expectedProgress(m: MilestoneFacts, asOf: IsoDate): number {
   const due = dueDateAsOf(m, asOf);
+  const start = startDateAsOf(m, asOf);
   if (asOf >= due) return 100;
-  if (asOf < m.startDate) return 0;
+  if (asOf < start) return 0;
   // start < D < due here, so the span is at least 2 days.
-  return (100 * daysBetween(m.startDate, asOf)) / daysBetween(m.startDate, due);
+  return (100 * daysBetween(start, asOf)) / daysBetween(start, due);
 }
 
 /** A dependency that blocks: OVERDUE on D, or unfinished and due after the dependant's due date. */
@@ -112,6 +123,11 @@ function blockers(m: MilestoneFacts, dependencies: readonly MilestoneFacts[], as
   return found;
 }
 
+/** Started on D: not NOT_STARTED by rule 6, so D is on or after the start date in effect, or progress was reported. */
+export function isStarted(m: MilestoneFacts, asOf: IsoDate): boolean {
+  return asOf >= startDateAsOf(m, asOf) || progress(m, asOf) > 0;
+}
+
 export function status(
   m: MilestoneFacts,
   dependencies: readonly MilestoneFacts[],
@@ -125,7 +141,7 @@ export function status(
   const reported = progress(m, asOf);
   if (expectedProgress(m, asOf) - reported >= settings.atRiskThreshold) return MilestoneStatus.AT_RISK;
   if (blockers(m, dependencies, asOf).length > 0) return MilestoneStatus.AT_RISK;
-  if (asOf < m.startDate && reported === 0) return MilestoneStatus.NOT_STARTED;
+  if (!isStarted(m, asOf)) return MilestoneStatus.NOT_STARTED;
   return MilestoneStatus.ON_TRACK;
 }
 
@@ -146,9 +162,10 @@ export function slipDays(m: MilestoneFacts, asOf: IsoDate): number {
 }
 
 export function updateStale(m: MilestoneFacts, asOf: IsoDate, settings: RuleSettings = DEFAULT_RULE_SETTINGS): boolean {
-  if (isCompletedAsOf(m, asOf) || isCancelledAsOf(m, asOf) || asOf < m.startDate) return false;
-  // Never updated: the silence is counted from the start date.
-  const since = lastUpdatedOn(m, asOf) ?? m.startDate;
+  if (isCompletedAsOf(m, asOf) || isCancelledAsOf(m, asOf) || !isStarted(m, asOf)) return false;
+  // The silence is counted from the latest update, even one made before the start date; never
+  // updated, from the start date (reached, since only progress or reaching it starts a milestone).
+  const since = lastUpdatedOn(m, asOf) ?? startDateAsOf(m, asOf);
   return daysBetween(since, asOf) > settings.updateCadenceDays;
 }
 
@@ -204,8 +221,10 @@ export function statusReason(
       }
       return `${capitalise(reasons.join('; '))}.`;
     }
-    case MilestoneStatus.NOT_STARTED:
-      return `Starts on ${m.startDate}, in ${plural(daysBetween(asOf, m.startDate), 'day')}.`;
+    case MilestoneStatus.NOT_STARTED: {
+      const start = startDateAsOf(m, asOf);
+      return `Starts on ${start}, in ${plural(daysBetween(asOf, start), 'day')}.`;
+    }
     case MilestoneStatus.ON_TRACK:
       return `Expected ${percent(expected)} by ${asOf}, reported ${percent(reported)}; due ${due}, in ${plural(daysBetween(asOf, due), 'day')}.`;
   }
@@ -217,7 +236,7 @@ function ownForecast(m: MilestoneFacts, asOf: IsoDate): IsoDate | null {
   if (isCompletedAsOf(m, asOf)) return m.completedOn;
   const p = progress(m, asOf);
   if (p > 0) {
-    const elapsed = Math.max(1, daysBetween(m.startDate, asOf));
+    const elapsed = Math.max(1, daysBetween(startDateAsOf(m, asOf), asOf));
     return addDays(asOf, Math.ceil(((100 - p) * elapsed) / p));
   }
   return maxDate(dueDateAsOf(m, asOf), asOf);
@@ -259,6 +278,7 @@ export function forecastCompletion(
 /** Everything computed about a milestone on one date, except the forecast (which needs the graph). */
 export interface MilestoneAssessment {
   asOf: IsoDate;
+  startDate: IsoDate;
   dueDate: IsoDate;
   progress: number;
   expectedProgress: number;
@@ -280,6 +300,7 @@ export function assessMilestone(
   const current = status(m, dependencies, asOf, settings);
   return {
     asOf,
+    startDate: startDateAsOf(m, asOf),
     dueDate: dueDateAsOf(m, asOf),
     progress: progress(m, asOf),
     expectedProgress: expectedProgress(m, asOf),

@@ -3,7 +3,7 @@ import { ApiToken } from './api-token';
 import { AuditEntry } from './audit-entry';
 import { Committee } from './committee';
 import { CommitteeMember } from './committee-member';
-import { DueDateChange } from './due-date-change';
+import { DateChange, DueDateChange } from './date-change';
 import { Goal } from './goal';
 import { Indicator } from './indicator';
 import { IndicatorMeasurement } from './indicator-measurement';
@@ -16,6 +16,6 @@ import { ProgressUpdate } from './progress-update';
 import { PublishedReport } from './published-report';
 import { User } from './user';
 
-export { Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, PublishedReport, User };
+export { Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DateChange, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, PublishedReport, User };
 
-export const ENTITIES = [Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, PublishedReport, User];
+export const ENTITIES = [Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, PublishedReport, User];

@@ -7,6 +7,5 @@ export const MAX = {
   description: 5000,
   note: 2000,
   reason: 1000,
-  author: 200,
   timeZone: 64,
 } as const;

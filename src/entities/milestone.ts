@@ -29,11 +29,10 @@ export class Milestone extends BaseRecord {
   @Column({ type: 'text', default: '' })
   description: string;
 
-  @Field(() => DateScalar, { description: 'When work is planned to start.' })
+  /** The current start and due dates; the GraphQL fields (with `asOf`) are resolved from the change history. */
   @Column({ type: 'date' })
   startDate: string;
 
-  /** The current due date; the GraphQL field (with `asOf`) is resolved from the change history. */
   @Column({ type: 'date' })
   dueDate: string;
 

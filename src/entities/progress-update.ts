@@ -22,7 +22,7 @@ export class ProgressUpdate extends RowRecord {
   @Column({ type: 'text', default: '' })
   note: string;
 
-  @Field({ description: 'Who reported it.' })
+  @Field({ description: 'Who reported it: the signed-in user (nobody reports in another\'s name).' })
   @Column({ type: 'varchar', length: 200, default: '' })
   author: string;
 

@@ -15,6 +15,7 @@ import { RequestContext } from './context';
 
 /** Milestone fields whose value is the assessment's property of the same name. */
 const ASSESSED_FIELDS: readonly (keyof MilestoneAssessment)[] = [
+  'startDate',
   'dueDate',
   'progress',
   'expectedProgress',

@@ -2,7 +2,7 @@
 import { Direction } from '../domain/indicator';
 import { Interval } from '../domain/periods';
 import { registerEnumType } from 'type-graphql';
-import { AgencyKind, Health, Jurisdiction, MilestoneStatus, PartnerRole, Role, Visibility } from '../domain/enums';
+import { AgencyKind, Health, Jurisdiction, MilestoneDate, MilestoneStatus, PartnerRole, Role, Visibility } from '../domain/enums';
 
 /** How an agency is involved in a milestone, for filters and agency roll-ups. */
 export enum AgencyRole {
@@ -64,6 +64,15 @@ registerEnumType(PartnerRole, {
   },
 });
 
+registerEnumType(MilestoneDate, {
+  name: 'MilestoneDate',
+  description: 'Which of a milestone\'s dates a recorded move changed.',
+  valuesConfig: {
+    START_DATE: { description: 'The start date.' },
+    DUE_DATE: { description: 'The due date.' },
+  },
+});
+
 registerEnumType(Visibility, {
   name: 'Visibility',
   description: 'Who may see a milestone.',
@@ -116,7 +125,7 @@ registerEnumType(MilestoneOrderField, {
   description: 'What to sort milestones by. Ties are broken by code.',
   valuesConfig: {
     DUE_DATE: { description: 'Due date (in effect on `asOf`).' },
-    START_DATE: { description: 'Start date.' },
+    START_DATE: { description: 'Start date (in effect on `asOf`).' },
     CODE: { description: 'Code.' },
     TITLE: { description: 'Title.' },
     STATUS: { description: 'Status, most urgent first: OVERDUE, AT_RISK, ON_TRACK, NOT_STARTED, COMPLETED_LATE, COMPLETED, CANCELLED.' },

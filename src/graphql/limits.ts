@@ -28,6 +28,7 @@ export const TYPICAL_SIZE = {
   partners: 3,
   dependencies: 3,
   updates: 10,
+  dateChanges: 4,
   dueDateChanges: 3,
   historyPoints: 12,
 } as const;

@@ -239,26 +239,24 @@ export class CreateMilestoneInput {
   @Field(() => [ID], { nullable: true, description: 'Milestones (same plan) it depends on.' }) dependsOnIds?: string[];
 }
 
-@InputType({ description: 'Changes to a milestone; omitted fields stay as they are. The due date moves only with `moveDueDate`.' })
+@InputType({ description: 'Changes to a milestone; omitted fields stay as they are. Dates move only with `moveStartDate` and `moveDueDate`, which record why. Visibility and the lead agency are changed only by admins and editors of the lead agency.' })
 export class UpdateMilestoneInput {
   @Field(() => ID, { nullable: true, description: 'Move it to another goal of the same plan.' }) goalId?: string;
   @Field({ nullable: true, description: 'Code.' }) @Text(MAX.code, { nonEmpty: true }) code?: string;
   @Field({ nullable: true, description: 'Title.' }) @Text(MAX.title, { nonEmpty: true }) title?: string;
   @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
   @Field(() => ID, { nullable: true, description: 'The lead agency.' }) leadAgencyId?: string;
-  @Field(() => DateScalar, { nullable: true, description: 'Planned start.' }) startDate?: string;
   @Field(() => Float, { nullable: true, description: 'Weight (> 0).' }) weight?: number;
   @Field(() => Visibility, { nullable: true, description: 'Visibility.' }) visibility?: Visibility;
   @Field(() => Int, { nullable: true, description: 'Sort position.' }) position?: number;
 }
 
-@InputType({ description: 'A progress check-in.' })
+@InputType({ description: 'A progress check-in, reported by the signed-in user.' })
 export class ReportProgressInput {
   @Field(() => ID, { description: 'The milestone.' }) milestoneId: string;
   @Field(() => Float, { description: 'Percent complete, 0–100.' }) percentComplete: number;
   @Field(() => DateScalar, { nullable: true, description: 'The date the figure refers to; today by default. Not in the future.' }) reportedOn?: string;
   @Field({ nullable: true, description: 'What happened.' }) @Text(MAX.note) note?: string;
-  @Field({ nullable: true, description: 'Who reports it.' }) @Text(MAX.author) author?: string;
 }
 
 @ObjectType({ description: 'One field changed by an audited action.' })

@@ -29,7 +29,7 @@ export enum ImportKind {
 export const MAX_IMPORT_ROWS = 5000;
 
 export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = {
-  [ImportKind.MILESTONES]: { required: ['code'], optional: ['goal', 'title', 'description', 'leadAgency', 'startDate', 'dueDate', 'dueDateReason', 'weight', 'visibility'] },
+  [ImportKind.MILESTONES]: { required: ['code'], optional: ['goal', 'title', 'description', 'leadAgency', 'startDate', 'startDateReason', 'dueDate', 'dueDateReason', 'weight', 'visibility'] },
   [ImportKind.PROGRESS_UPDATES]: { required: ['code', 'percentComplete'], optional: ['reportedOn', 'note'] },
 };
 
@@ -168,10 +168,10 @@ export class CsvImporter extends Writer {
     const fields = {
       title: text(row, 'title'),
       description: text(row, 'description'),
-      startDate: date(row, 'startDate'),
       weight: number(row, 'weight'),
       visibility: visibility as Visibility | undefined,
     };
+    const startDate = date(row, 'startDate');
     const dueDate = date(row, 'dueDate');
     const { goalId, leadAgencyId } = await this.lookup(plan, row);
     const existing = await this.milestone(plan, code, viewer);
@@ -181,8 +181,8 @@ export class CsvImporter extends Writer {
       if (!goalId) throw new RowProblem('goal', 'A new milestone needs the code of its goal.');
       if (!leadAgencyId) throw new RowProblem('leadAgency', 'A new milestone needs its lead agency.');
       if (!fields.title) throw new RowProblem('title', 'A new milestone needs its title.');
-      if (!fields.startDate || !dueDate) throw new RowProblem(fields.startDate ? 'dueDate' : 'startDate', 'A new milestone needs its start and due dates.');
-      const input = Object.assign(new CreateMilestoneInput(), { ...fields, code, goalId, leadAgencyId, dueDate });
+      if (!startDate || !dueDate) throw new RowProblem(startDate ? 'dueDate' : 'startDate', 'A new milestone needs its start and due dates.');
+      const input = Object.assign(new CreateMilestoneInput(), { ...fields, code, goalId, leadAgencyId, startDate, dueDate });
       await checkInput(input);
       await this.plans.createMilestone(input, viewer);
       return 'created';
@@ -191,10 +191,16 @@ export class CsvImporter extends Writer {
     const input = Object.assign(new UpdateMilestoneInput(), Object.fromEntries(Object.entries({ ...fields, goalId, leadAgencyId }).filter(([, v]) => v !== undefined)));
     await checkInput(input);
     await this.plans.updateMilestone(id, input, undefined, viewer);
-    if (dueDate !== undefined && dueDate !== existing.dueDate) {
-      const reason = text(row, 'dueDateReason');
-      if (!reason) throw new RowProblem('dueDateReason', `Moving ${existing.code}'s due date from ${existing.dueDate} to ${dueDate} needs a reason.`);
-      await this.plans.moveDueDate(id, dueDate, reason, undefined, viewer);
+    const moves = [
+      { column: 'startDate', from: existing.startDate, to: startDate, move: (reason: string) => this.plans.moveStartDate(id, startDate!, reason, undefined, viewer) },
+      { column: 'dueDate', from: existing.dueDate, to: dueDate, move: (reason: string) => this.plans.moveDueDate(id, dueDate!, reason, undefined, viewer) },
+    ].filter((m) => m.to !== undefined && m.to !== m.from);
+    // A start moving past the old due date can only follow the due date's move; otherwise the start goes first.
+    if (startDate !== undefined && startDate > existing.dueDate) moves.reverse();
+    for (const { column, from, to, move } of moves) {
+      const reason = text(row, `${column}Reason`);
+      if (!reason) throw new RowProblem(`${column}Reason`, `Moving ${existing.code}'s ${column === 'startDate' ? 'start' : 'due'} date from ${from} to ${to} needs a reason.`);
+      await move(reason);
     }
     return 'updated';
   }

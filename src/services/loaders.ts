@@ -6,8 +6,9 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Viewer } from '../domain/access';
-import { DueDateChange as DueDateMove, ProgressReport } from '../domain/milestone';
-import { Agency, Committee, CommitteeMember, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
+import { MilestoneDate } from '../domain/enums';
+import { DateMove, ProgressReport } from '../domain/milestone';
+import { Agency, Committee, CommitteeMember, DateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
 import { leanColumns, leanMany } from './lean-rows';
 import { visibleMilestones } from './visibility';
 
@@ -109,12 +110,13 @@ function andUpstream(idsIn: (column: string) => string): string {
 /** What the status rules read about a milestone besides its own row: only the columns they use. */
 export interface MilestoneHistory {
   updates: ProgressReport[];
-  dueDateChanges: DueDateMove[];
+  dueDateChanges: DateMove[];
+  startDateChanges: DateMove[];
   dependsOnIds: number[];
 }
 
 /**
- * Progress updates, due-date moves and dependency links of many milestones in one statement,
+ * Progress updates, date moves and dependency links of many milestones in one statement,
  * each read as a row of one shape: the three are what every status needs, so one round trip.
  * For a few milestones (a point query) the histories of those they depend on come along, since
  * their statuses need them next; a long list normally holds its dependencies already.
@@ -126,7 +128,7 @@ function historyByMilestone(ds: DataSource): DataLoader<number, MilestoneHistory
     const of = () => (withUpstream ? `milestone_id IN (${andUpstream((column) => idsIn(ds, column, keys, params))})` : idsIn(ds, 'milestone_id', keys, params));
     const rows: { kind: string; milestone_id: number; day: string | null; amount: number | null; from_date: string | null; to_date: string | null }[] = await ds.query(
       `SELECT 'update' AS kind, milestone_id, reported_on AS day, percent_complete AS amount, NULL AS from_date, NULL AS to_date, id FROM progress_update WHERE ${of()}
-       UNION ALL SELECT 'move', milestone_id, changed_on, NULL, from_date, to_date, id FROM due_date_change WHERE ${of()}
+       UNION ALL SELECT which, milestone_id, changed_on, NULL, from_date, to_date, id FROM date_change WHERE ${of()}
        UNION ALL SELECT 'link', milestone_id, NULL, depends_on_id, NULL, NULL, NULL FROM milestone_dependency WHERE ${of()}
        ORDER BY 3, 7, 4`,
       params,
@@ -134,14 +136,17 @@ function historyByMilestone(ds: DataSource): DataLoader<number, MilestoneHistory
     const histories = new Map<number, MilestoneHistory>();
     const historyOf = (id: number) => {
       let history = histories.get(id);
-      if (!history) histories.set(id, (history = { updates: [], dueDateChanges: [], dependsOnIds: [] }));
+      if (!history) histories.set(id, (history = { updates: [], dueDateChanges: [], startDateChanges: [], dependsOnIds: [] }));
       return history;
     };
     for (const row of rows) {
       const history = historyOf(Number(row.milestone_id));
       if (row.kind === 'link') history.dependsOnIds.push(Number(row.amount));
       else if (row.kind === 'update') history.updates.push({ reportedOn: row.day!, percentComplete: Number(row.amount) });
-      else history.dueDateChanges.push({ changedOn: row.day!, fromDate: row.from_date!, toDate: row.to_date! });
+      else {
+        const moves = row.kind === MilestoneDate.START_DATE ? history.startDateChanges : history.dueDateChanges;
+        moves.push({ changedOn: row.day!, fromDate: row.from_date!, toDate: row.to_date! });
+      }
     }
     const asked = new Set(keys);
     if (withUpstream) {
@@ -203,6 +208,7 @@ export function createLoaders(ds: DataSource, viewer: Viewer) {
   // dependency, a partner's milestone) find them without another statement.
   const remember = (row: Milestone) => milestone.prime(row.rowId, row);
   const history = historyByMilestone(ds);
+  const dateChanges = groupedBy(ds, DateChange, 'milestoneId', { changedOn: 'ASC', rowId: 'ASC' });
   return {
     agency,
     plan,
@@ -220,7 +226,8 @@ export function createLoaders(ds: DataSource, viewer: Viewer) {
     dependencyIdsByMilestone: derived(history, (h) => h.dependsOnIds),
     dependentsByMilestone: groupedBy(ds, MilestoneDependency, 'dependsOnId'),
     updatesByMilestone: groupedBy(ds, ProgressUpdate, 'milestoneId', { reportedOn: 'ASC', rowId: 'ASC' }),
-    dueDateChangesByMilestone: groupedBy(ds, DueDateChange, 'milestoneId', { changedOn: 'ASC', rowId: 'ASC' }),
+    dateChangesByMilestone: dateChanges,
+    dueDateChangesByMilestone: derived(dateChanges, (changes) => changes.filter((c) => c.which === MilestoneDate.DUE_DATE)),
     indicator: byRowId(ds, Indicator),
     meeting: byRowId(ds, Meeting),
     meetingsByPlan: groupedBy(ds, Meeting, 'planId', { date: 'ASC', rowId: 'ASC' }),

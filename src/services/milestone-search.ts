@@ -4,7 +4,7 @@
  */
 import { Brackets, DataSource } from 'typeorm';
 import { Viewer } from '../domain/access';
-import { MilestoneStatus } from '../domain/enums';
+import { MilestoneDate, MilestoneStatus } from '../domain/enums';
 import { MilestoneAssessment } from '../domain/milestone';
 import { Goal, Milestone } from '../entities';
 import { AgencyRole, MilestoneOrderField, OrderDirection } from '../graphql/enums';
@@ -79,7 +79,7 @@ export class MilestoneSearch {
     const direction = order?.direction ?? OrderDirection.ASC;
 
     const candidates = await this.candidates(filter);
-    const needsAssessment = Boolean(filter.status?.length || filter.asOf || filter.dueFrom || filter.dueTo) || [MilestoneOrderField.DUE_DATE, MilestoneOrderField.STATUS, MilestoneOrderField.DAYS_OVERDUE].includes(field);
+    const needsAssessment = Boolean(filter.status?.length || filter.asOf || filter.dueFrom || filter.dueTo) || [MilestoneOrderField.DUE_DATE, MilestoneOrderField.START_DATE, MilestoneOrderField.STATUS, MilestoneOrderField.DAYS_OVERDUE].includes(field);
     const assessments = new Map<number, MilestoneAssessment>();
     if (needsAssessment) {
       (await this.reader.assessAll(candidates, filter.asOf)).forEach((a, i) => assessments.set(candidates[i].rowId, a));
@@ -100,7 +100,7 @@ export class MilestoneSearch {
         case MilestoneOrderField.DUE_DATE:
           return a!.dueDate;
         case MilestoneOrderField.START_DATE:
-          return m.startDate;
+          return a!.startDate;
         case MilestoneOrderField.CODE:
           return m.code;
         case MilestoneOrderField.TITLE:
@@ -171,8 +171,8 @@ export class MilestoneSearch {
     if (filter.movedFrom || filter.movedTo) {
       // Open ends as the widest dates both databases accept (PostgreSQL has no year 0).
       query.andWhere(
-        'EXISTS (SELECT 1 FROM due_date_change c WHERE c.milestone_id = m.id AND c.changed_on >= :movedFrom AND c.changed_on <= :movedTo)',
-        { movedFrom: filter.movedFrom ?? '0001-01-01', movedTo: filter.movedTo ?? '9999-12-31' },
+        'EXISTS (SELECT 1 FROM date_change c WHERE c.milestone_id = m.id AND c.which = :moved AND c.changed_on >= :movedFrom AND c.changed_on <= :movedTo)',
+        { moved: MilestoneDate.DUE_DATE, movedFrom: filter.movedFrom ?? '0001-01-01', movedTo: filter.movedTo ?? '9999-12-31' },
       );
     }
     if (filter.search) {

@@ -25,6 +25,7 @@ function factsOf(milestone: Milestone, history: MilestoneHistory): MilestoneFact
     cancelReason: milestone.cancelReason,
     updates: history.updates,
     dueDateChanges: history.dueDateChanges,
+    startDateChanges: history.startDateChanges,
   };
 }
 

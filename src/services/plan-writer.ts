@@ -4,8 +4,8 @@
  */
 import { Viewer } from '../domain/access';
 import { IsoDate } from '../domain/dates';
-import { PartnerRole, Role, Visibility } from '../domain/enums';
-import { Agency, Committee, DueDateChange, Goal, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
+import { MilestoneDate, PartnerRole, Visibility } from '../domain/enums';
+import { Agency, Committee, DateChange, Goal, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
 import {
   CreateAgencyInput,
   CreateCommitteeInput,
@@ -20,8 +20,28 @@ import {
   UpdateMilestoneInput,
   UpdatePlanInput,
 } from '../graphql/types';
-import { conflict, forbidden, notFound, userError } from './errors';
+import { conflict, notFound, userError } from './errors';
 import { createInput, requireText, requireTimeZone, requireWeight, updateInput, Writer } from './transaction';
+
+/** What differs between moving a milestone's start date and its due date. */
+const DATE_MOVES = {
+  [MilestoneDate.START_DATE]: {
+    column: 'startDate',
+    field: 'newStartDate',
+    action: 'moveStartDate',
+    words: 'start date',
+    already: (code: string, date: IsoDate) => `${code} already starts on ${date}.`,
+    outOfOrder: (start: IsoDate, due: IsoDate) => `The start date ${start} is after the due date ${due}.`,
+  },
+  [MilestoneDate.DUE_DATE]: {
+    column: 'dueDate',
+    field: 'newDueDate',
+    action: 'moveDueDate',
+    words: 'due date',
+    already: (code: string, date: IsoDate) => `${code} is already due on ${date}.`,
+    outOfOrder: (start: IsoDate, due: IsoDate) => `The due date ${due} is before the start date ${start}.`,
+  },
+} as const;
 
 export class PlanWriter extends Writer {
   createAgency(input: CreateAgencyInput, viewer: Viewer): Promise<Agency> {
@@ -201,7 +221,6 @@ export class PlanWriter extends Writer {
     return this.run(async (tx) => {
       input = updateInput(input);
       const milestone = await tx.editableMilestone(id);
-      const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
       requireText(input.code, 'code');
       requireText(input.title, 'title');
       requireWeight(input.weight);
@@ -212,12 +231,11 @@ export class PlanWriter extends Writer {
         if (goal.planId !== milestone.planId) throw userError(`Goal ${goal.code} belongs to another plan; a milestone stays in its plan.`, 'goalId');
         patch.goalId = goal.rowId;
       }
-      if (leadAgencyId !== undefined) {
-        if (tx.viewer.role !== Role.ADMIN) throw forbidden('Only an admin can change which agency leads a milestone.');
-        patch.leadAgencyId = (await tx.find(Agency, leadAgencyId, 'leadAgencyId')).rowId;
-      }
+      if (leadAgencyId !== undefined) patch.leadAgencyId = (await tx.find(Agency, leadAgencyId, 'leadAgencyId')).rowId;
+      // Only a real change of who may see or edit it needs the lead's say: an unchanged value (a re-imported export) is no change.
+      if (patch.leadAgencyId !== undefined && patch.leadAgencyId !== milestone.leadAgencyId) tx.requireAccessChange(milestone, 'which agency leads');
+      if (input.visibility !== undefined && input.visibility !== milestone.visibility) tx.requireAccessChange(milestone, 'the visibility of');
       if (input.code !== undefined) await tx.requireUnique(Milestone, { planId: milestone.planId, code: input.code }, 'A milestone with this code already exists in this plan.', milestone.rowId);
-      if (input.startDate !== undefined) tx.requireTimeline(plan, input.startDate, milestone.dueDate);
       if (patch.leadAgencyId !== undefined) await tx.em.delete(MilestonePartner, { milestoneId: milestone.rowId, agencyId: patch.leadAgencyId });
       return tx.update(milestone, patch, expectedVersion, 'updateMilestone', milestone.planId);
     }, viewer);
@@ -238,7 +256,7 @@ export class PlanWriter extends Writer {
       if (milestone.completedOn !== null && milestone.completedOn <= reportedOn) throw conflict(`${milestone.code} was completed on ${milestone.completedOn}; reopen it before reporting progress.`);
       return tx.insert(
         ProgressUpdate,
-        { milestoneId: milestone.rowId, reportedOn, percentComplete: input.percentComplete, note: input.note ?? '', author: input.author ?? tx.actor },
+        { milestoneId: milestone.rowId, reportedOn, percentComplete: input.percentComplete, note: input.note ?? '', author: tx.actor },
         'reportProgress',
         () => milestone.planId,
         milestone.rowId,
@@ -282,24 +300,38 @@ export class PlanWriter extends Writer {
   }
 
   moveDueDate(id: string, newDueDate: IsoDate, reason: string, expectedVersion: number | undefined, viewer: Viewer): Promise<Milestone> {
+    return this.moveDate(id, MilestoneDate.DUE_DATE, newDueDate, reason, expectedVersion, viewer);
+  }
+
+  moveStartDate(id: string, newStartDate: IsoDate, reason: string, expectedVersion: number | undefined, viewer: Viewer): Promise<Milestone> {
+    return this.moveDate(id, MilestoneDate.START_DATE, newStartDate, reason, expectedVersion, viewer);
+  }
+
+  /** Moves the start or due date, recording who, when, from, to and why: as of an earlier day, the earlier date applies. */
+  private moveDate(id: string, which: MilestoneDate, newDate: IsoDate, reason: string, expectedVersion: number | undefined, viewer: Viewer): Promise<Milestone> {
+    const move = DATE_MOVES[which];
     return this.run(async (tx) => {
       const milestone = await tx.editableMilestone(id);
       const plan = await tx.em.findOneByOrFail(Plan, { rowId: milestone.planId });
       tx.requireReason(reason);
-      // A finished milestone is judged against the deadline it had; moving it afterwards would rewrite that verdict.
-      if (milestone.completedOn || milestone.cancelledOn) throw conflict(`${milestone.code} is already ${milestone.completedOn ? 'completed' : 'cancelled'}; reopen it before moving its due date.`);
-      if (newDueDate === milestone.dueDate) throw userError(`${milestone.code} is already due on ${newDueDate}.`, 'newDueDate');
-      tx.requireTimeline(plan, milestone.startDate, newDueDate, 'newDueDate');
+      // A finished milestone is judged against the dates it had; moving them afterwards would rewrite that verdict.
+      if (milestone.completedOn || milestone.cancelledOn) throw conflict(`${milestone.code} is already ${milestone.completedOn ? 'completed' : 'cancelled'}; reopen it before moving its ${move.words}.`);
+      if (newDate === milestone[move.column]) throw userError(move.already(milestone.code, newDate), move.field);
+      const timeline: Pick<Milestone, 'startDate' | 'dueDate'> = { startDate: milestone.startDate, dueDate: milestone.dueDate };
+      timeline[move.column] = newDate;
+      if (timeline.startDate > timeline.dueDate) throw userError(move.outOfOrder(timeline.startDate, timeline.dueDate), move.field);
+      tx.requireWithinPlan(plan, newDate, move.field);
       const change = await tx.em.save(
-        tx.em.create(DueDateChange, { milestoneId: milestone.rowId, changedOn: tx.today(plan), fromDate: milestone.dueDate, toDate: newDueDate, reason: reason.trim(), author: tx.actor }),
+        tx.em.create(DateChange, { milestoneId: milestone.rowId, which, changedOn: tx.today(plan), fromDate: milestone[move.column], toDate: newDate, reason: reason.trim(), author: tx.actor }),
       );
-      return tx.update(milestone, { dueDate: newDueDate }, expectedVersion, 'moveDueDate', milestone.planId, true, { reason: { before: null, after: change.reason } });
+      return tx.update(milestone, { [move.column]: newDate }, expectedVersion, move.action, milestone.planId, true, { reason: { before: null, after: change.reason } });
     }, viewer);
   }
 
   addPartner(milestoneId: string, agencyId: string, role: PartnerRole, viewer: Viewer): Promise<Milestone> {
     return this.run(async (tx) => {
       const milestone = await tx.editableMilestone(milestoneId, 'milestoneId');
+      tx.requireAccessChange(milestone, 'the partners of');
       await tx.addPartner(milestone, agencyId, role);
       return milestone;
     }, viewer);
@@ -308,6 +340,7 @@ export class PlanWriter extends Writer {
   removePartner(milestoneId: string, agencyId: string, viewer: Viewer): Promise<Milestone> {
     return this.run(async (tx) => {
       const milestone = await tx.editableMilestone(milestoneId, 'milestoneId');
+      tx.requireAccessChange(milestone, 'the partners of');
       const agency = await tx.find(Agency, agencyId, 'agencyId');
       const existing = await tx.em.findOneBy(MilestonePartner, { milestoneId: milestone.rowId, agencyId: agency.rowId });
       if (!existing) throw notFound(`partner ${agency.shortName} on ${milestone.code}`, 'agencyId');

@@ -4,7 +4,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { canEditMilestone, canSeeMilestone, MilestoneParties, Viewer } from '../domain/access';
+import { canChangeMilestoneAccess, canEditMilestone, canSeeMilestone, MilestoneParties, Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
 import { isValidTimeZone, IsoDate } from '../domain/dates';
 import { PartnerRole } from '../domain/enums';
@@ -157,6 +157,11 @@ export class Transaction {
     return milestone;
   }
 
+  /** Refuses a change of who may see or edit a milestone (`what`: "the visibility of", …) to partners' editors. */
+  requireAccessChange(milestone: Milestone, what: string): void {
+    if (!canChangeMilestoneAccess(this.viewer, milestone)) throw forbidden(`Only admins and editors of its lead agency may change ${what} ${milestone.code}.`);
+  }
+
   private async parties(milestone: Milestone): Promise<MilestoneParties> {
     const partners = await this.em.findBy(MilestonePartner, { milestoneId: milestone.rowId });
     return { visibility: milestone.visibility, leadAgencyId: milestone.leadAgencyId, partnerAgencyIds: partners.map((p) => p.agencyId) };
@@ -172,10 +177,10 @@ export class Transaction {
     if (shortName !== undefined) await this.requireUnique(Agency, { shortName }, 'An agency with this short name already exists.', exceptRowId);
   }
 
-  requireTimeline(plan: Plan, startDate: IsoDate, dueDate: IsoDate, dueField = 'dueDate'): void {
-    if (startDate > dueDate) throw userError(`The due date ${dueDate} is before the start date ${startDate}.`, dueField);
+  requireTimeline(plan: Plan, startDate: IsoDate, dueDate: IsoDate): void {
+    if (startDate > dueDate) throw userError(`The due date ${dueDate} is before the start date ${startDate}.`, 'dueDate');
     if (startDate < plan.startDate || startDate > plan.endDate) throw userError(`The start date ${startDate} is outside the plan (${plan.startDate} … ${plan.endDate}).`, 'startDate');
-    if (dueDate < plan.startDate || dueDate > plan.endDate) throw userError(`The due date ${dueDate} is outside the plan (${plan.startDate} … ${plan.endDate}).`, dueField);
+    if (dueDate < plan.startDate || dueDate > plan.endDate) throw userError(`The due date ${dueDate} is outside the plan (${plan.startDate} … ${plan.endDate}).`, 'dueDate');
   }
 
   requireWithinPlan(plan: Plan, date: IsoDate, field: string): void {

@@ -152,18 +152,19 @@ describe('Browser: the dashboard at /dashboard, its figures against the API', fu
     const code = await page.locator('section[aria-labelledby="h-overdue"] li').first().getAttribute('data-code');
     await first.click();
     const id = new URL(page.url()).searchParams.get('milestone');
-    const { milestone } = await server.ok<{ milestone: { code: string; title: string; statusReason: string; dueDate: string; baselineDueDate: string; dueDateChanges: unknown[]; updates: unknown[] } }>(
-      `query($id: ID!, $asOf: Date!) { milestone(id: $id) { code title statusReason(asOf: $asOf) dueDate(asOf: $asOf) baselineDueDate dueDateChanges { id } updates(asOf: $asOf) { id } } }`,
+    const { milestone } = await server.ok<{ milestone: { code: string; title: string; statusReason: string; startDate: string; dueDate: string; baselineDueDate: string; dateChanges: unknown[]; updates: unknown[] } }>(
+      `query($id: ID!, $asOf: Date!) { milestone(id: $id) { code title statusReason(asOf: $asOf) startDate(asOf: $asOf) dueDate(asOf: $asOf) baselineDueDate dateChanges { id } updates(asOf: $asOf) { id } } }`,
       { id, asOf: server.today },
     );
     expect(milestone.code).to.equal(code);
     await page.getByRole('heading', { level: 2, name: `${milestone.code} ${milestone.title}` }).waitFor();
     expect(await page.locator('[data-fact="Why"] dd').textContent()).to.equal(milestone.statusReason);
+    expect(await page.locator('[data-fact="Start"] dd').textContent()).to.equal(milestone.startDate);
     expect(await page.locator('[data-fact="Due"] dd').textContent()).to.equal(milestone.dueDate);
     expect(await page.locator('[data-fact="Baseline due"] dd').textContent()).to.contain(milestone.baselineDueDate);
     expect(await page.getByRole('region', { name: 'Progress updates' }).locator('tbody tr').count()).to.equal(milestone.updates.length);
-    const moves = page.getByRole('region', { name: 'Due date moves' }).locator('tbody tr');
-    expect(milestone.dueDateChanges.length ? await moves.count() : 0).to.equal(milestone.dueDateChanges.length);
+    const moves = page.getByRole('region', { name: 'Date moves' }).locator('tbody tr');
+    expect(milestone.dateChanges.length ? await moves.count() : 0).to.equal(milestone.dateChanges.length);
     await page.getByRole('link', { name: /^← / }).click();
     await page.locator('section[aria-labelledby="h-overdue"]').waitFor();
   });

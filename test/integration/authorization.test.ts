@@ -1,16 +1,17 @@
 /**
  * Who may do what (domain.md), table-driven over real HTTP: every mutation of the schema (the
- * 10 milestone mutations, recordMeasurement, and the admin-only ones) × each kind of caller ×
+ * 11 milestone mutations, recordMeasurement, and the admin-only ones) × each kind of caller ×
  * the caller's scope. A mutation added to the schema but not to the table fails the first test.
  *
  * - anonymous (no token; the server allows anonymous reads): UNAUTHENTICATED, nothing changed;
  * - VIEWER: FORBIDDEN for every mutation, nothing changed;
  * - EDITOR of an agency that neither leads nor partners on the milestone: FORBIDDEN for the
- *   10 milestone mutations, nothing changed;
- * - EDITOR of the lead agency, EDITOR of a partner agency: the 10 milestone mutations succeed,
- *   and the audit trail names the editor as actor;
+ *   11 milestone mutations, nothing changed;
+ * - EDITOR of the lead agency: the 11 milestone mutations succeed, and the audit trail names the
+ *   editor as actor; EDITOR of a partner agency: the same, except those that change who takes
+ *   part (partners; visibility and lead through updateMilestone): FORBIDDEN, nothing changed;
  * - EDITOR of the indicator's agency: recordMeasurement succeeds; any other editor: FORBIDDEN;
- * - EDITOR: FORBIDDEN for the admin-only mutations, and for changing a milestone's lead agency;
+ * - EDITOR: FORBIDDEN for the admin-only mutations;
  * - ADMIN: every mutation succeeds.
  *
  * Then tokens (wrong, malformed header, revoked, expired, disabled user: 401 UNAUTHENTICATED),
@@ -83,10 +84,12 @@ interface MutationCase {
   variables: (w: World, target: MilestoneTarget) => Vars;
   /** The state a milestone must be in before the call can succeed. */
   prepare?: 'completed' | 'dependency';
+  /** It changes who sees or edits the milestone: partners' editors may not call it, only the lead's. */
+  leadOnly?: true;
 }
 
 const MUTATIONS: MutationCase[] = [
-  // The 10 milestone mutations: editors of the lead or a partner agency may call them.
+  // The 11 milestone mutations: editors of the lead or a partner agency may call them (the lead's alone for `leadOnly`).
   {
     name: 'updateMilestone',
     scope: 'milestone',
@@ -125,16 +128,24 @@ const MUTATIONS: MutationCase[] = [
     variables: (_w, t) => ({ id: t.id, d: '2027-08-31', reason: 'Vendor delay' }),
   },
   {
+    name: 'moveStartDate',
+    scope: 'milestone',
+    query: 'mutation ($id: ID!, $d: Date!, $reason: String!) { moveStartDate(id: $id, newStartDate: $d, reason: $reason) { id startDate } }',
+    variables: (_w, t) => ({ id: t.id, d: '2026-03-02', reason: 'Staff hired late' }),
+  },
+  {
     name: 'addPartner',
     scope: 'milestone',
     query: 'mutation ($m: ID!, $a: ID!) { addPartner(milestoneId: $m, agencyId: $a, role: SUPPORT) { id partners { agency { shortName } } } }',
     variables: (w, t) => ({ m: t.id, a: w.agency('FBI') }),
+    leadOnly: true,
   },
   {
     name: 'removePartner',
     scope: 'milestone',
     query: 'mutation ($m: ID!, $a: ID!) { removePartner(milestoneId: $m, agencyId: $a) { id partners { agency { shortName } } } }',
     variables: (w, t) => ({ m: t.id, a: w.agency('APILO') }),
+    leadOnly: true,
   },
   {
     name: 'addDependency',
@@ -351,11 +362,11 @@ describe('authorization: each mutation × role × scope', () => {
     return result;
   }
 
-  it('every mutation in this table exists in the schema, with the 10 milestone and the contract\'s admin-only ones among them', async () => {
+  it('every mutation in this table exists in the schema, with the 11 milestone and the contract\'s admin-only ones among them', async () => {
     const { __schema } = await server.ok('{ __schema { mutationType { fields { name } } } }');
     const names: string[] = __schema.mutationType.fields.map((f: { name: string }) => f.name);
     expect(names).to.include.members(MUTATIONS.map((m) => m.name));
-    expect(MILESTONE_MUTATIONS).to.have.length(10);
+    expect(MILESTONE_MUTATIONS).to.have.length(11);
     expect(ADMIN_MUTATIONS.map((m) => m.name)).to.include.members(['createAgency', 'updateAgency', 'createPlan', 'updatePlan', 'createCommittee', 'updateCommittee', 'createGoal', 'updateGoal', 'createMilestone']);
   });
 
@@ -432,18 +443,65 @@ describe('authorization: each mutation × role × scope', () => {
       }
     }
 
-    it('an editor of the lead agency may not change which agency leads the milestone (FORBIDDEN, nothing changed)', async () => {
+  });
+
+  describe('visibility, partners and lead agency: changed by admins and editors of the lead agency, not by partners', () => {
+    const UPDATE = MUTATIONS.find((c) => c.name === 'updateMilestone')!;
+    const STATE = 'query ($id: ID!) { milestone(id: $id) { visibility leadAgency { shortName } partners { agency { shortName } } } }';
+
+    async function restrictedTarget(): Promise<MilestoneTarget> {
       const target = await milestoneTarget();
-      const m = MUTATIONS.find((c) => c.name === 'updateMilestone')!;
-      const result = await expectRefused(leadEditor, m, 'FORBIDDEN', { id: target.id, input: { leadAgencyId: world.agency('HSI') } });
-      expect(result.errors![0].message).to.match(/admin/i);
+      await server.ok('mutation ($id: ID!) { updateMilestone(id: $id, input: { visibility: PARTNERS }) { id } }', { id: target.id });
+      return target;
+    }
+
+    for (const [name, input] of [
+      ['make a PARTNERS milestone public', { visibility: 'PUBLIC' }],
+      ['make it public together with an allowed change', { title: 'Opened up', visibility: 'PUBLIC' }],
+      ['hand the lead to its own agency', { leadAgencyId: 'HSI' }],
+      ['hand the lead to its own agency together with an allowed change', { title: 'Taken over', leadAgencyId: 'HSI' }],
+    ] as const) {
+      it(`an editor of a partner agency may not ${name} (FORBIDDEN, nothing changed)`, async () => {
+        const target = await restrictedTarget();
+        const variables = { id: target.id, input: 'leadAgencyId' in input ? { ...input, leadAgencyId: world.agency(input.leadAgencyId) } : input };
+        const result = await expectRefused(partnerEditor, UPDATE, 'FORBIDDEN', variables);
+        expect(result.errors![0].message).to.match(/Only admins and editors of its lead agency may change (the visibility of|which agency leads) T\d+\./);
+      });
+    }
+
+    it('an editor of a partner agency may not restrict a public milestone to PARTNERS either (FORBIDDEN, nothing changed)', async () => {
+      const target = await milestoneTarget();
+      await expectRefused(partnerEditor, UPDATE, 'FORBIDDEN', { id: target.id, input: { visibility: 'PARTNERS' } });
     });
 
-    it('nor may an editor of a partner agency, not even together with an allowed change (FORBIDDEN, nothing changed)', async () => {
-      const target = await milestoneTarget();
-      const m = MUTATIONS.find((c) => c.name === 'updateMilestone')!;
-      await expectRefused(partnerEditor, m, 'FORBIDDEN', { id: target.id, input: { title: 'Taken over', leadAgencyId: world.agency('HSI') } });
+    it('an editor of a partner agency still edits other fields, sending the visibility and lead it already has', async () => {
+      const target = await restrictedTarget();
+      const data = await partnerEditor.ok('mutation ($id: ID!, $lead: ID!) { updateMilestone(id: $id, input: { title: "Partner\'s title", visibility: PARTNERS, leadAgencyId: $lead }) { title visibility } }', {
+        id: target.id,
+        lead: world.agency('SFPD'),
+      });
+      expect(data.updateMilestone).to.deep.equal({ title: "Partner's title", visibility: 'PARTNERS' });
     });
+
+    for (const [who, client, actor] of [
+      ['an editor of the lead agency', () => leadEditor, LEAD_EDITOR],
+      ['an admin', () => server as Client, 'Test admin'],
+    ] as const) {
+      it(`${who} changes the visibility both ways and hands the lead to a partner, audited`, async () => {
+        const target = await restrictedTarget();
+        await client().ok('mutation ($id: ID!) { updateMilestone(id: $id, input: { visibility: PUBLIC }) { id } }', { id: target.id });
+        expect((await viewer.ok(STATE, { id: target.id })).milestone.visibility, 'a reader outside sees it now').to.equal('PUBLIC');
+        await client().ok('mutation ($id: ID!) { updateMilestone(id: $id, input: { visibility: PARTNERS }) { id } }', { id: target.id });
+        const { updateMilestone } = await client().ok(`mutation ($id: ID!, $a: ID!) { updateMilestone(id: $id, input: { leadAgencyId: $a }) { leadAgency { shortName } partners { agency { shortName } } } }`, {
+          id: target.id,
+          a: world.agency('HSI'),
+        });
+        // The new lead is no longer also a partner.
+        expect(updateMilestone).to.deep.equal({ leadAgency: { shortName: 'HSI' }, partners: [{ agency: { shortName: 'APILO' } }] });
+        const trail = await sql(server.dataSource, "SELECT actor FROM audit_entry WHERE action = 'updateMilestone' AND entity_row_id = ?", [rowIdOf(target.id)]);
+        expect(trail.map((e: { actor: string }) => e.actor)).to.deep.equal(['Test admin', actor, actor, actor]);
+      });
+    }
   });
 
   /** Runs a milestone mutation as `client` on a fresh target; expects success and an audit entry naming `actor`. */
@@ -477,9 +535,16 @@ describe('authorization: each mutation × role × scope', () => {
     }
   });
 
-  describe('EDITOR of a partner agency: the milestone mutations succeed, audited under the editor\'s name', () => {
+  describe('EDITOR of a partner agency: the milestone mutations succeed, audited under the editor\'s name, except changing the partners', () => {
     for (const m of MILESTONE_MUTATIONS) {
-      it(`${m.name}: succeeds`, () => expectSucceeds(partnerEditor, m, PARTNER_EDITOR));
+      if (m.leadOnly) {
+        it(`${m.name}: FORBIDDEN (only the lead agency decides who takes part), nothing changed`, async () => {
+          const result = await expectRefused(partnerEditor, m, 'FORBIDDEN');
+          expect(result.errors![0].message).to.match(/Only admins and editors of its lead agency may change the partners of T\d+\./);
+        });
+      } else {
+        it(`${m.name}: succeeds`, () => expectSucceeds(partnerEditor, m, PARTNER_EDITOR));
+      }
     }
   });
 
@@ -487,16 +552,6 @@ describe('authorization: each mutation × role × scope', () => {
     for (const m of MUTATIONS) {
       it(`${m.name}: succeeds`, () => expectSucceeds(server, m, 'Test admin'));
     }
-
-    it('an admin may change which agency leads a milestone', async () => {
-      const target = await milestoneTarget();
-      const data = await server.ok('mutation ($id: ID!, $a: ID!) { updateMilestone(id: $id, input: { leadAgencyId: $a }) { leadAgency { shortName } partners { agency { shortName } } } }', {
-        id: target.id,
-        a: world.agency('HSI'),
-      });
-      expect(data.updateMilestone.leadAgency.shortName).to.equal('HSI');
-      expect(data.updateMilestone.partners.map((p: { agency: { shortName: string } }) => p.agency.shortName)).to.deep.equal(['APILO']);
-    });
   });
 
   describe('the audit trail names the editor who made a change', () => {

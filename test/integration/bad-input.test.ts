@@ -49,6 +49,7 @@ const CANCEL = 'mutation ($id: ID!, $reason: String!) { cancelMilestone(id: $id,
 const REOPEN = 'mutation ($id: ID!) { reopenMilestone(id: $id) { id } }';
 const REPORT = 'mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { id } }';
 const MOVE = 'mutation ($id: ID!, $d: Date!, $reason: String!) { moveDueDate(id: $id, newDueDate: $d, reason: $reason) { id } }';
+const MOVE_START = 'mutation ($id: ID!, $d: Date!, $reason: String!) { moveStartDate(id: $id, newStartDate: $d, reason: $reason) { id } }';
 const CREATE_MILESTONE = 'mutation ($input: CreateMilestoneInput!) { createMilestone(input: $input) { id } }';
 const UPDATE_MILESTONE = 'mutation ($id: ID!, $input: UpdateMilestoneInput!) { updateMilestone(id: $id, input: $input) { id } }';
 const CREATE_GOAL = 'mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id } }';
@@ -80,7 +81,8 @@ const cases: BadCase[] = [
   { name: 'a milestone that starts after it is due', query: CREATE_MILESTONE, variables: (s) => newMilestone(s, { startDate: '2027-03-01', dueDate: '2027-01-31' }), code: 'BAD_USER_INPUT', words: ['due date 2027-01-31', 'before the start date 2027-03-01'] },
   { name: 'a milestone due after its plan ends', query: CREATE_MILESTONE, variables: (s) => newMilestone(s, { dueDate: '2029-07-31' }), code: 'BAD_USER_INPUT', words: ['2029-07-31', 'outside the plan', '2025-07-01', '2029-06-30'] },
   { name: 'a milestone that starts before its plan', query: CREATE_MILESTONE, variables: (s) => newMilestone(s, { startDate: '2025-06-01' }), code: 'BAD_USER_INPUT', words: ['start date 2025-06-01', 'outside the plan'] },
-  { name: 'updateMilestone: a start after the due date', query: UPDATE_MILESTONE, variables: (s) => ({ id: s.milestone('G4.M5'), input: { startDate: '2027-09-01' } }), code: 'BAD_USER_INPUT', words: ['before the start date 2027-09-01'] },
+  { name: 'moveStartDate: a start after the due date', query: MOVE_START, variables: (s) => ({ id: s.milestone('G4.M5'), d: '2027-09-01', reason: 'Hiring freeze' }), code: 'BAD_USER_INPUT', words: ['start date 2027-09-01 is after the due date 2027-08-05'] },
+  { name: 'updateMilestone: a start date (it moves only with moveStartDate, with a reason)', query: UPDATE_MILESTONE, variables: (s) => ({ id: s.milestone('G4.M5'), input: { startDate: '2027-01-01' } }), code: 'BAD_USER_INPUT', words: ['"startDate" is not defined'] },
   { name: 'moveDueDate: a new due date outside the plan', query: MOVE, variables: (s) => ({ id: s.milestone('G4.M5'), d: '2030-01-15', reason: 'Funding delayed' }), code: 'BAD_USER_INPUT', words: ['2030-01-15', 'outside the plan'] },
   { name: 'moveDueDate: a new due date before the start', query: MOVE, variables: (s) => ({ id: s.milestone('G4.M5'), d: '2026-12-01', reason: 'Funding delayed' }), code: 'BAD_USER_INPUT', words: ['2026-12-01', 'before the start date'] },
   { name: 'moveDueDate: the date it is already due', query: MOVE, variables: (s) => ({ id: s.milestone('G4.M5'), d: '2027-08-05', reason: 'No change' }), code: 'BAD_USER_INPUT', words: ['G4.M5', 'already due on 2027-08-05'] },
@@ -148,7 +150,7 @@ const cases: BadCase[] = [
 
   // An explicit null where a value cannot be cleared: the client's mistake, not a crash.
   { name: 'updateMilestone with title: null', query: UPDATE_MILESTONE, variables: (s) => ({ id: s.milestone('G4.M5'), input: { title: null } }), code: 'BAD_USER_INPUT', words: ['title cannot be null', 'leave it out'] },
-  { name: 'updateMilestone with startDate: null', query: UPDATE_MILESTONE, variables: (s) => ({ id: s.milestone('G4.M5'), input: { startDate: null } }), code: 'BAD_USER_INPUT', words: ['startDate cannot be null'] },
+  { name: 'updateMilestone with weight: null', query: UPDATE_MILESTONE, variables: (s) => ({ id: s.milestone('G4.M5'), input: { weight: null } }), code: 'BAD_USER_INPUT', words: ['weight cannot be null'] },
   { name: 'updateMilestone with goalId: null', query: UPDATE_MILESTONE, variables: (s) => ({ id: s.milestone('G4.M5'), input: { goalId: null } }), code: 'BAD_USER_INPUT', words: ['goalId cannot be null'] },
   { name: 'updateGoal with position: null', query: UPDATE_GOAL, variables: (s) => ({ id: s.goal('G4'), input: { position: null } }), code: 'BAD_USER_INPUT', words: ['position cannot be null'] },
   { name: 'updatePlan with timeZone: null', query: UPDATE_PLAN, variables: (s) => ({ id: s.currentPlan, input: { timeZone: null } }), code: 'BAD_USER_INPUT', words: ['timeZone cannot be null'] },

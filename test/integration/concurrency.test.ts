@@ -184,8 +184,8 @@ describe('concurrency over HTTP', () => {
 
       const { milestone: after } = await server.ok('query ($id: ID!) { milestone(id: $id) { version dueDate dueDateChanges { fromDate toDate reason } } }', { id: milestone.id });
       expect(after).to.deep.equal({ version: v + 1, dueDate: dates[winner], dueDateChanges: [{ fromDate: '2027-01-01', toDate: dates[winner], reason: 'Raced move' }] });
-      const [changes] = await sql(server.dataSource, 'SELECT COUNT(*) AS n FROM due_date_change WHERE milestone_id = ?', [rowIdOf(milestone.id)]);
-      expect(Number(changes.n), 'due_date_change rows').to.equal(1);
+      const [changes] = await sql(server.dataSource, 'SELECT COUNT(*) AS n FROM date_change WHERE milestone_id = ?', [rowIdOf(milestone.id)]);
+      expect(Number(changes.n), 'date_change rows').to.equal(1);
 
       const trail = (await server.ok(TRAIL, { id: milestone.id })).auditTrail.nodes.filter((e: { action: string }) => e.action === 'moveDueDate');
       expect(trail).to.have.length(1);

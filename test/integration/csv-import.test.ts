@@ -149,4 +149,23 @@ describe('CSV import over HTTP (current sample plan, today 2026-11-28)', () => {
     const data = await server.ok('query ($p: ID!) { milestones(filter: { planId: $p, search: "G2.M95" }) { nodes { title dueDate baselineDueDate } } }', { p: planId });
     expect(data.milestones.nodes).to.deep.equal([{ title: 'Renamed in the same file', dueDate: '2027-05-31', baselineDueDate: '2027-03-31' }]);
   });
+
+  it('a start date moves only with a startDateReason, recorded as a start-date move; a start past the old due date follows the due date\'s move', async () => {
+    const unexplained = (await server.ok(IMPORT, { p: planId, kind: 'MILESTONES', csv: 'code,startDate\nG2.M91,2026-12-15', apply: true })).importCsv;
+    expect(unexplained.applied).to.equal(false);
+    expect(unexplained.problems).to.deep.equal([{ row: 2, column: 'startDateReason', message: "Moving G2.M91's start date from 2026-12-01 to 2026-12-15 needs a reason." }]);
+    const csv = 'code,startDate,startDateReason,dueDate,dueDateReason\nG2.M91,2027-04-15,Pilot runs first,2027-06-30,Pilot runs first';
+    expect((await server.ok(IMPORT, { p: planId, kind: 'MILESTONES', csv, apply: true })).importCsv).to.deep.include({ applied: true, updated: 1, problems: [] });
+    const data = await server.ok('query ($p: ID!) { milestones(filter: { planId: $p, search: "G2.M91" }) { nodes { startDate dueDate dateChanges { which fromDate toDate reason } } } }', { p: planId });
+    expect(data.milestones.nodes).to.deep.equal([
+      {
+        startDate: '2027-04-15',
+        dueDate: '2027-06-30',
+        dateChanges: [
+          { which: 'DUE_DATE', fromDate: '2027-03-31', toDate: '2027-06-30', reason: 'Pilot runs first' },
+          { which: 'START_DATE', fromDate: '2026-12-01', toDate: '2027-04-15', reason: 'Pilot runs first' },
+        ],
+      },
+    ]);
+  });
 });

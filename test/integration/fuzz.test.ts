@@ -93,7 +93,7 @@ describe('fuzzing the HTTP API with fast-check: no 5xx, no internals, rejected m
     server = await startTestServer({ today: '2026-11-28' });
     schema = buildClientSchema(await server.ok(getIntrospectionQuery()));
     // Real IDs of every kind of record, straight from the tables (kinds that do not exist yet are skipped).
-    const kinds: [string, string][] = [['Agency', 'agency'], ['Plan', 'plan'], ['Committee', 'committee'], ['Goal', 'goal'], ['Milestone', 'milestone'], ['ProgressUpdate', 'progress_update'], ['DueDateChange', 'due_date_change'], ['AuditEntry', 'audit_entry'], ['Indicator', 'indicator'], ['IndicatorMeasurement', 'indicator_measurement'], ['Meeting', 'meeting']];
+    const kinds: [string, string][] = [['Agency', 'agency'], ['Plan', 'plan'], ['Committee', 'committee'], ['Goal', 'goal'], ['Milestone', 'milestone'], ['ProgressUpdate', 'progress_update'], ['DateChange', 'date_change'], ['AuditEntry', 'audit_entry'], ['Indicator', 'indicator'], ['IndicatorMeasurement', 'indicator_measurement'], ['Meeting', 'meeting']];
     for (const [type, table] of kinds) {
       try {
         const rows: { id: number }[] = await sql(server.dataSource, `SELECT id FROM ${table} ORDER BY id LIMIT 60`);
@@ -109,7 +109,7 @@ describe('fuzzing the HTTP API with fast-check: no 5xx, no internals, rejected m
 
   // ---- Values -------------------------------------------------------------------------------------------------
 
-  const NODE_TYPES = ['Agency', 'Plan', 'Committee', 'Goal', 'Milestone', 'ProgressUpdate', 'DueDateChange', 'AuditEntry', 'Indicator', 'IndicatorMeasurement', 'Meeting', 'User', 'Bogus', '', 'milestone'];
+  const NODE_TYPES = ['Agency', 'Plan', 'Committee', 'Goal', 'Milestone', 'ProgressUpdate', 'DateChange', 'DueDateChange', 'AuditEntry', 'Indicator', 'IndicatorMeasurement', 'Meeting', 'User', 'Bogus', '', 'milestone'];
   const b64 = (s: string) => Buffer.from(s).toString('base64url');
 
   const hugeString = fc.tuple(fc.integer({ min: 1_000, max: 100_000 }), fc.constantFrom('a', 'é', ' ', '"', '\\', '\n', 'x'.repeat(7), '\u0000', '%s', "'; DROP TABLE milestone; --")).map(([n, unit]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
@@ -164,7 +164,7 @@ describe('fuzzing the HTTP API with fast-check: no 5xx, no internals, rejected m
     if (byName[base]) return byName[base];
     if (name !== 'id') return undefined;
     const kind = ['Milestone', 'Plan', 'Goal', 'Agency', 'Committee', 'IndicatorMeasurement', 'Indicator', 'Meeting'].find((k) => owner.includes(k));
-    return kind ?? (['moveDueDate'].includes(owner) ? 'Milestone' : undefined);
+    return kind ?? (['moveDueDate', 'moveStartDate'].includes(owner) ? 'Milestone' : undefined);
   }
 
   function saneValueFor(type: GraphQLInputType, depth = 0, name = '', owner = ''): fc.Arbitrary<unknown> {

@@ -46,6 +46,23 @@ describe('progressHistory over HTTP (first sample plan)', () => {
     expect(byDate.get('2015-09-30')).to.deep.include({ progress: 100, statusCounts: { OVERDUE: 0, COMPLETED_LATE: 1, ON_TRACK: 0, AT_RISK: 0 } });
   });
 
+  it('a milestone history judges each point by the start date in effect then: a start moved today leaves the earlier points as they were', async () => {
+    const { plans, agencies } = await server.ok('{ plans { startDate goals { id } } agencies { id shortName } }');
+    const goalId = plans.find((p: { startDate: string }) => p.startDate === '2025-07-01').goals[0].id;
+    const sfpd = agencies.find((a: { shortName: string }) => a.shortName === 'SFPD').id;
+    // 2026-10-19 … 2027-01-27: 100 days, so 1% a day expected; nothing reported.
+    const input = { goalId, code: 'HIST.START', title: 'Start moved today', leadAgencyId: sfpd, startDate: '2026-10-19', dueDate: '2027-01-27' };
+    const { createMilestone: m } = await server.ok('mutation ($input: CreateMilestoneInput!) { createMilestone(input: $input) { id } }', { input });
+    await server.ok('mutation ($id: ID!) { moveStartDate(id: $id, newStartDate: "2026-12-08", reason: "Staff start in December") { id } }', { id: m.id });
+    const HISTORY = 'progressHistory(from: "2026-11-15", to: "2026-11-28", interval: WEEK) { date progress expectedProgress statusCounts { AT_RISK NOT_STARTED } }';
+    const { milestone } = await server.ok(`query ($id: ID!) { milestone(id: $id) { ${HISTORY} } }`, { id: m.id });
+    expect(milestone.progressHistory).to.deep.equal([
+      { date: '2026-11-15', progress: 0, expectedProgress: 27, statusCounts: { AT_RISK: 1, NOT_STARTED: 0 } },
+      { date: '2026-11-22', progress: 0, expectedProgress: 34, statusCounts: { AT_RISK: 1, NOT_STARTED: 0 } },
+      { date: '2026-11-28', progress: 0, expectedProgress: 0, statusCounts: { AT_RISK: 0, NOT_STARTED: 1 } },
+    ]);
+  });
+
   it('refuses a backwards range and too many points', async () => {
     for (const [from, to, interval] of [
       ['2016-01-01', '2015-01-01', 'MONTH'],

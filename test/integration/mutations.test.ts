@@ -9,6 +9,7 @@
  */
 import { expect } from 'chai';
 import { sql } from '../support/database';
+import { Role } from '../../src/domain/enums';
 import { fromGlobalId } from '../../src/entities/global-id';
 import { databaseFingerprint, startTestServer, TestServer } from '../support/test-server';
 
@@ -545,7 +546,7 @@ describe('mutations over HTTP: milestones', () => {
     expect(m).to.deep.equal({ weight: 1, visibility: 'PUBLIC', position: 0, description: '', partners: [], dependsOn: [] });
   });
 
-  it('updateMilestone: title, start, weight, lead, goal and position change; the due date and baseline do not', async () => {
+  it('updateMilestone: title, weight, lead, goal and position change; the start and due dates and the baseline do not', async () => {
     const server = ctx.server();
     const f = ctx.f();
     const plan = await f.plan();
@@ -557,14 +558,14 @@ describe('mutations over HTTP: milestones', () => {
     const { updateMilestone: updated } = await server.ok(
       `mutation ($id: ID!, $input: UpdateMilestoneInput!) { updateMilestone(id: $id, expectedVersion: 1, input: $input) {
         id code title description startDate dueDate baselineDueDate weight position version leadAgency { shortName } partners { agency { shortName } } goal { id } } }`,
-      { id: m.id, input: { title: 'Renamed milestone', description: 'Now with a description', startDate: '2026-03-01', weight: 2.5, position: 3, leadAgencyId: hsa, goalId: b.id } },
+      { id: m.id, input: { title: 'Renamed milestone', description: 'Now with a description', weight: 2.5, position: 3, leadAgencyId: hsa, goalId: b.id } },
     );
     expect(updated).to.deep.equal({
       id: m.id,
       code: m.code,
       title: 'Renamed milestone',
       description: 'Now with a description',
-      startDate: '2026-03-01',
+      startDate: '2026-01-01',
       dueDate: '2027-01-01',
       baselineDueDate: '2027-01-01',
       weight: 2.5,
@@ -587,12 +588,23 @@ describe('mutations over HTTP: milestones', () => {
     expect(audit.changes).to.deep.equal({
       title: { before: `Milestone ${m.code}`, after: 'Renamed milestone' },
       description: { before: '', after: 'Now with a description' },
-      startDate: { before: '2026-01-01', after: '2026-03-01' },
       weight: { before: 1, after: 2.5 },
       position: { before: 0, after: 3 },
       leadAgencyId: { before: rowIdOf(await f.agency('SFPD')), after: rowIdOf(hsa) },
       goalId: { before: rowIdOf(a.id), after: rowIdOf(b.id) },
     });
+  });
+
+  it('updateMilestone cannot move the start date silently: the field is not in its input (BAD_USER_INPUT), nothing changed', async () => {
+    const server = ctx.server();
+    const f = ctx.f();
+    const plan = await f.plan();
+    const m = await f.milestone((await f.goal(plan.id)).id);
+    const before = await databaseFingerprint(server.dataSource);
+    const result = await server.gql('mutation ($id: ID!, $input: UpdateMilestoneInput!) { updateMilestone(id: $id, input: $input) { startDate } }', { id: m.id, input: { startDate: '2026-03-01' } });
+    expect(result.errors?.[0].extensions?.code).to.equal('BAD_USER_INPUT');
+    expect(result.errors?.[0].message).to.contain('"startDate" is not defined');
+    expect(await databaseFingerprint(server.dataSource)).to.equal(before);
   });
 
   it('updateMilestone: a new code is what search and codes show from then on', async () => {
@@ -624,8 +636,8 @@ describe('mutations over HTTP: progress, completion, cancellation, reopening', (
       then: progress(asOf: "2026-07-01") thenStatus: status(asOf: "2026-07-01") updatesThen: updates(asOf: "2026-07-01") { reportedOn } } }`;
 
     let mark = await auditMark(server);
-    const first = (await server.ok(REPORT, { input: { milestoneId: m.id, percentComplete: 20, reportedOn: '2026-06-01', note: 'Kick-off held', author: 'SFPD Special Victims Unit' } })).reportProgress;
-    expect(first).to.deep.include({ percentComplete: 20, reportedOn: '2026-06-01', note: 'Kick-off held', author: 'SFPD Special Victims Unit', milestone: { id: m.id, code: m.code } });
+    const first = (await server.ok(REPORT, { input: { milestoneId: m.id, percentComplete: 20, reportedOn: '2026-06-01', note: 'Kick-off held' } })).reportProgress;
+    expect(first).to.deep.include({ percentComplete: 20, reportedOn: '2026-06-01', note: 'Kick-off held', author: 'Test admin', milestone: { id: m.id, code: m.code } });
     const audit = await expectAudit(server, mark, 'reportProgress', 'ProgressUpdate', first.id, plan.id);
     expect(audit.changes).to.deep.include({ percentComplete: { before: null, after: 20 }, reportedOn: { before: null, after: '2026-06-01' }, milestoneId: { before: null, after: rowIdOf(m.id) } });
 
@@ -633,9 +645,9 @@ describe('mutations over HTTP: progress, completion, cancellation, reopening', (
     expect(after).to.deep.include({ progress: 20, status: 'AT_RISK', lastUpdatedOn: '2026-06-01' });
     expect(after.updates).to.have.length(1);
     const firstAsRead = after.updates[0];
-    expect(firstAsRead).to.deep.include({ id: first.id, percentComplete: 20, reportedOn: '2026-06-01', note: 'Kick-off held', author: 'SFPD Special Victims Unit' });
+    expect(firstAsRead).to.deep.include({ id: first.id, percentComplete: 20, reportedOn: '2026-06-01', note: 'Kick-off held', author: 'Test admin' });
 
-    // Today's check-in, with no date and no author: today, and the acting user.
+    // Today's check-in, with no date: today.
     mark = await auditMark(server);
     const second = (await server.ok(REPORT, { input: { milestoneId: m.id, percentComplete: 80 } })).reportProgress;
     expect(second).to.deep.include({ percentComplete: 80, reportedOn: TODAY, note: '', author: 'Test admin' });
@@ -658,6 +670,28 @@ describe('mutations over HTTP: progress, completion, cancellation, reopening', (
     ]);
     const { goal: g } = await server.ok('query ($id: ID!) { goal(id: $id) { progress } }', { id: goal.id });
     expect(g.progress).to.equal(80);
+  });
+
+  it('reportProgress: the author is always the signed-in user; naming anyone else is refused (BAD_USER_INPUT), nothing recorded', async () => {
+    const server = ctx.server();
+    const f = ctx.f();
+    const m = await f.milestone((await f.goal((await f.plan()).id)).id);
+    const editor = server.as(await server.newToken(Role.EDITOR, 'SFPD', 'Sam SFPD editor'));
+    const before = await databaseFingerprint(server.dataSource);
+    for (const forged of [
+      { query: 'mutation ($input: ReportProgressInput!) { reportProgress(input: $input) { author } }', variables: { input: { milestoneId: m.id, percentComplete: 30, author: 'Test admin' } }, code: 'BAD_USER_INPUT' },
+      { query: 'mutation ($m: ID!) { reportProgress(input: { milestoneId: $m, percentComplete: 30, author: "Test admin" }) { author } }', variables: { m: m.id }, code: 'GRAPHQL_VALIDATION_FAILED' },
+    ]) {
+      const result = await editor.gql(forged.query, forged.variables);
+      expect(result.data ?? null).to.equal(null);
+      expect(result.errors?.[0].message).to.contain('"author" is not defined');
+      expect(result.errors?.[0].extensions?.code).to.equal(forged.code);
+    }
+    expect(await databaseFingerprint(server.dataSource), 'nothing recorded').to.equal(before);
+    const { reportProgress } = await editor.ok('mutation ($m: ID!) { reportProgress(input: { milestoneId: $m, percentComplete: 30 }) { author } }', { m: m.id });
+    expect(reportProgress.author).to.equal('Sam SFPD editor');
+    const { milestone } = await server.ok('query ($id: ID!) { milestone(id: $id) { updates { author } } }', { id: m.id });
+    expect(milestone.updates).to.deep.equal([{ author: 'Sam SFPD editor' }]);
   });
 
   it('completeMilestone after the due date: COMPLETED_LATE with daysOverdue; before the completion date it was not completed', async () => {
@@ -1003,6 +1037,11 @@ describe('mutations over HTTP: expectedVersion (optimistic concurrency)', () => 
       mutation: 'moveDueDate',
       setup: (f, server) => milestoneCase(f, server),
       query: 'mutation ($id: ID!, $v: Int) { moveDueDate(id: $id, newDueDate: "2027-02-01", reason: "Slipped", expectedVersion: $v) { version dueDateChanges { reason } } }',
+    },
+    {
+      mutation: 'moveStartDate',
+      setup: (f, server) => milestoneCase(f, server),
+      query: 'mutation ($id: ID!, $v: Int) { moveStartDate(id: $id, newStartDate: "2026-02-01", reason: "Started late", expectedVersion: $v) { version dateChanges { reason } } }',
     },
   ];
 

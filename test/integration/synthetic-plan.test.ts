@@ -51,7 +51,7 @@ describe('Synthetic plans (seeds/synthetic-plan.ts)', () => {
       expect(await count('goal')).to.equal(data.goals.length);
       expect(await count('progress_update')).to.equal(data.updates.length);
       expect(await count('milestone_dependency')).to.equal(data.dependencies.length);
-      expect(await count('due_date_change')).to.equal(data.dueDateChanges.length);
+      expect(await count('date_change')).to.equal(data.dueDateChanges.length);
     });
 
     it('spreads the milestones over every status on today', async () => {

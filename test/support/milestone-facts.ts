@@ -1,5 +1,5 @@
 /** Builders for domain unit tests: a milestone running 2015-01-01 … 2015-04-11 (day 0 … day 100). */
-import { DueDateChange, MilestoneFacts, ProgressReport } from '../../src/domain';
+import { DateMove, MilestoneFacts, ProgressReport } from '../../src/domain';
 
 export const BASE: MilestoneFacts = {
   code: 'G1.M1',
@@ -19,6 +19,6 @@ export function upd(reportedOn: string, percentComplete: number): ProgressReport
   return { reportedOn, percentComplete };
 }
 
-export function move(changedOn: string, fromDate: string, toDate: string): DueDateChange {
+export function move(changedOn: string, fromDate: string, toDate: string): DateMove {
   return { changedOn, fromDate, toDate };
 }

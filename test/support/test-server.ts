@@ -117,7 +117,7 @@ export async function startTestServer(
 
 /** A fingerprint of every table's content, to prove that a rejected mutation changed nothing. */
 export async function databaseFingerprint(dataSource: DataSource): Promise<string> {
-  const tables = ['app_user', 'api_token', 'agency', 'plan', 'committee', 'committee_member', 'goal', 'milestone', 'milestone_partner', 'milestone_dependency', 'progress_update', 'due_date_change', 'indicator', 'indicator_measurement', 'meeting', 'published_report', 'audit_entry'];
+  const tables = ['app_user', 'api_token', 'agency', 'plan', 'committee', 'committee_member', 'goal', 'milestone', 'milestone_partner', 'milestone_dependency', 'progress_update', 'date_change', 'indicator', 'indicator_measurement', 'meeting', 'published_report', 'audit_entry'];
   const parts: string[] = [];
   for (const table of tables) parts.push(table, JSON.stringify(await sql(dataSource, `SELECT * FROM ${table} ORDER BY 1, 2`)));
   return parts.join('\n');

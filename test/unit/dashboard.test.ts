@@ -6,6 +6,7 @@ const S = MilestoneStatus;
 function item(code: string, over: Partial<MilestoneAssessment> & { weight?: number; group?: string }): AssessedItem<string> {
   const assessment: MilestoneAssessment = {
     asOf: '2026-11-28',
+    startDate: '2026-07-01',
     dueDate: '2027-01-31',
     progress: 50,
     expectedProgress: 50,

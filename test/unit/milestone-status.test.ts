@@ -14,12 +14,15 @@ import {
   DEFAULT_RULE_SETTINGS,
   dueDateAsOf,
   expectedProgress,
+  forecastCompletion,
+  isStarted,
   lastUpdatedOn,
   MilestoneFacts,
   MilestoneStatus,
   progress,
   RuleSettings,
   slipDays,
+  startDateAsOf,
   status,
   statusReason,
   updateStale,
@@ -447,6 +450,69 @@ describe('domain: milestone computed fields', () => {
     });
   });
 
+  describe('start-date moves: the start date in effect on D drives every computed field', () => {
+    // Start moved on 2015-02-01 from 2015-01-01 to 2015-01-21: from then on the span is 80 days to 2015-04-11.
+    const later = ms({ startDate: '2015-01-21', startDateChanges: [move('2015-02-01', '2015-01-01', '2015-01-21')] });
+    // Start moved on 2015-01-10 from 2015-01-01 to 2015-02-20 (41 days after the move).
+    const muchLater = ms({ startDate: '2015-02-20', startDateChanges: [move('2015-01-10', '2015-01-01', '2015-02-20')] });
+    // Listed out of order on purpose: 2015-01-01 → 2015-01-15 on 2015-01-05, → 2015-01-31 on 2015-01-20.
+    const twice = ms({ startDate: '2015-01-31', startDateChanges: [move('2015-01-20', '2015-01-15', '2015-01-31'), move('2015-01-05', '2015-01-01', '2015-01-15')] });
+    const cases: { name: string; m: MilestoneFacts; asOf: string; start: string; expected: number; status: MilestoneStatus }[] = [
+      { name: 'moved later, the day before the move (day 30 of 100, nothing reported)', m: later, asOf: '2015-01-31', start: '2015-01-01', expected: 30, status: S.AT_RISK },
+      { name: 'moved later, before the new start but before the move too', m: later, asOf: '2015-01-20', start: '2015-01-01', expected: 19, status: S.ON_TRACK },
+      { name: 'moved later, on the day of the move (day 11 of 80)', m: later, asOf: '2015-02-01', start: '2015-01-21', expected: 13.75, status: S.ON_TRACK },
+      { name: 'moved later, day 30 of 80', m: later, asOf: '2015-02-20', start: '2015-01-21', expected: 37.5, status: S.AT_RISK },
+      { name: 'moved past D, the day before the move', m: muchLater, asOf: '2015-01-09', start: '2015-01-01', expected: 8, status: S.ON_TRACK },
+      { name: 'moved past D, on the day of the move: not started', m: muchLater, asOf: '2015-01-10', start: '2015-02-20', expected: 0, status: S.NOT_STARTED },
+      { name: 'moved twice, before both', m: twice, asOf: '2015-01-04', start: '2015-01-01', expected: 3, status: S.ON_TRACK },
+      { name: 'moved twice, on the first move (before the start then in effect)', m: twice, asOf: '2015-01-05', start: '2015-01-15', expected: 0, status: S.NOT_STARTED },
+      { name: 'moved twice, the day before the second', m: twice, asOf: '2015-01-19', start: '2015-01-15', expected: (100 * 4) / 86, status: S.ON_TRACK },
+      { name: 'moved twice, on the second move', m: twice, asOf: '2015-01-20', start: '2015-01-31', expected: 0, status: S.NOT_STARTED },
+    ];
+    for (const c of cases) {
+      it(`${c.name} (as of ${c.asOf}): start ${c.start}, expected ${c.expected.toFixed(2)}, ${c.status}`, () => {
+        expect(startDateAsOf(c.m, c.asOf)).to.equal(c.start);
+        expect(expectedProgress(c.m, c.asOf)).to.be.closeTo(c.expected, 1e-9);
+        expect(status(c.m, [], c.asOf)).to.equal(c.status);
+        const a = assessMilestone(c.m, [], c.asOf);
+        expect(a).to.deep.include({ startDate: c.start, status: c.status });
+        expect(a.expectedProgress).to.be.closeTo(c.expected, 1e-9);
+      });
+    }
+
+    it('statusReason names the start date in effect on D', () => {
+      expect(statusReason(muchLater, [], '2015-01-10')).to.equal('Starts on 2015-02-20, in 41 days.');
+      expect(statusReason(ms({ startDate: '2015-01-01', startDateChanges: [move('2015-01-10', '2015-02-20', '2015-01-01')] }), [], '2015-01-05')).to.equal('Starts on 2015-02-20, in 46 days.');
+    });
+
+    it('forecastCompletion measures the pace from the start date in effect on D', () => {
+      // 10% on 2015-01-09, 8 days after the start then in effect: 90% more takes 72 days (not 9, as from 2015-02-20).
+      const m = ms({ ...muchLater, updates: [upd('2015-01-09', 10)] });
+      const graph = new Map([['M', { facts: m, dependsOn: [] }]]);
+      expect(forecastCompletion('M', graph, '2015-01-09')).to.equal('2015-03-22');
+    });
+
+    it('no recorded move: the current start date applies on every date', () => {
+      expect(startDateAsOf(ms({ startDate: '2015-01-21' }), '2014-06-01')).to.equal('2015-01-21');
+    });
+  });
+
+  describe('started on D (domain.md rule 6: D on or after the start date in effect, or progress reported)', () => {
+    const cases: { name: string; m: Partial<MilestoneFacts>; asOf: string; started: boolean }[] = [
+      { name: 'the day before the start, nothing reported', m: {}, asOf: '2014-12-31', started: false },
+      { name: 'on the start date', m: {}, asOf: '2015-01-01', started: true },
+      { name: 'before the start, with progress reported', m: { updates: [upd('2014-12-20', 5)] }, asOf: '2014-12-31', started: true },
+      { name: 'before the start, with 0% reported', m: { updates: [upd('2014-12-20', 0)] }, asOf: '2014-12-31', started: false },
+      { name: 'before the start, progress reported only after D', m: { updates: [upd('2014-12-20', 5)] }, asOf: '2014-12-19', started: false },
+      { name: 'before the start, completed on D', m: { completedOn: '2014-12-31' }, asOf: '2014-12-31', started: true },
+    ];
+    for (const c of cases) {
+      it(`${c.name} (as of ${c.asOf}) → ${c.started ? 'started' : 'not started'}`, () => {
+        expect(isStarted(ms(c.m), c.asOf)).to.equal(c.started);
+      });
+    }
+  });
+
   describe('updateStale (cadence 61 unless stated; start 2015-01-01, due 2015-12-31)', () => {
     const long: Partial<MilestoneFacts> = { dueDate: '2015-12-31', baselineDueDate: '2015-12-31' };
     const cadence30: RuleSettings = { atRiskThreshold: 25, updateCadenceDays: 30 };
@@ -470,6 +536,19 @@ describe('domain: milestone computed fields', () => {
       { name: 'cadence 30: 31 days after start', m: long, asOf: '2015-02-01', settings: cadence30, stale: true },
       { name: 'cadence 30: updated 2015-02-01, 30 days later', m: { ...long, updates: [upd('2015-02-01', 20)] }, asOf: '2015-03-03', settings: cadence30, stale: false },
       { name: 'cadence 30: updated 2015-02-01, 31 days later', m: { ...long, updates: [upd('2015-02-01', 20)] }, asOf: '2015-03-04', settings: cadence30, stale: true },
+      // Started by progress reported before the start date (domain.md rule 6): counted from that update.
+      { name: 'progress reported before the start, exactly 61 days later, still before the start', m: { ...long, startDate: '2015-03-01', updates: [upd('2014-12-01', 20)] }, asOf: '2015-01-31', stale: false },
+      { name: 'progress reported before the start, 62 days later, still before the start', m: { ...long, startDate: '2015-03-01', updates: [upd('2014-12-01', 20)] }, asOf: '2015-02-01', stale: true },
+      { name: 'cadence 30: progress reported before the start, 31 days later', m: { ...long, startDate: '2015-03-01', updates: [upd('2015-01-01', 5)] }, asOf: '2015-02-01', settings: cadence30, stale: true },
+      // 0% reported before the start does not start it: not stale before the start date …
+      { name: '0% reported long before the start, before the start', m: { ...long, startDate: '2015-03-01', updates: [upd('2014-12-01', 0)] }, asOf: '2015-02-28', stale: false },
+      // … and from the start date the silence counts from that update (the latest one), not from the start.
+      { name: '0% reported 90 days before D, on the start date', m: { ...long, startDate: '2015-03-01', updates: [upd('2014-12-01', 0)] }, asOf: '2015-03-01', stale: true },
+      { name: '0% reported exactly 61 days before the start date, on the start date', m: { ...long, startDate: '2015-03-01', updates: [upd('2014-12-30', 0)] }, asOf: '2015-03-01', stale: false },
+      // The start date in effect on D counts: moved on 2015-03-10 from 2015-03-04 back to 2015-01-01.
+      { name: 'start moved earlier later on: silence counted from the start then in effect', m: { ...long, startDate: '2015-01-01', startDateChanges: [move('2015-03-10', '2015-03-04', '2015-01-01')] }, asOf: '2015-03-05', stale: false },
+      { name: 'start moved earlier, from the day of the move', m: { ...long, startDate: '2015-01-01', startDateChanges: [move('2015-03-10', '2015-03-04', '2015-01-01')] }, asOf: '2015-03-10', stale: true },
+      { name: 'start moved later: not started on D, so not stale', m: { ...long, startDate: '2015-06-01', startDateChanges: [move('2015-02-01', '2015-01-01', '2015-06-01')] }, asOf: '2015-04-01', stale: false },
     ];
     for (const c of cases) {
       it(`${c.name} (as of ${c.asOf}) → ${c.stale ? 'stale' : 'not stale'}`, () => {

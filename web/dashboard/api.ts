@@ -86,7 +86,7 @@ export interface MilestoneDetail {
   plan: { id: string; title: string };
   leadAgency: { shortName: string; name: string };
   partners: { role: string; agency: { shortName: string } }[];
-  dueDateChanges: { changedOn: string; fromDate: string; toDate: string; reason: string }[];
+  dateChanges: { which: 'START_DATE' | 'DUE_DATE'; changedOn: string; fromDate: string; toDate: string; reason: string }[];
   updates: { reportedOn: string; percentComplete: number; note: string; author: string }[];
   dependsOn: { id: string; code: string; title: string; status: Status }[];
 }
@@ -141,7 +141,7 @@ export async function goalMilestones(planId: string, goalId: string, asOf: strin
     const page: { milestones: { nodes: TimelineMilestone[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await gql(
       `query GoalMilestones($filter: MilestoneFilter!, $asOf: Date!, $after: String) {
         milestones(filter: $filter, first: 100, after: $after, orderBy: { field: DUE_DATE }) {
-          nodes { id code title startDate dueDate(asOf: $asOf) baselineDueDate status(asOf: $asOf) leadAgency { shortName } }
+          nodes { id code title startDate(asOf: $asOf) dueDate(asOf: $asOf) baselineDueDate status(asOf: $asOf) leadAgency { shortName } }
           pageInfo { hasNextPage endCursor }
         }
       }`,
@@ -157,11 +157,11 @@ export async function milestone(id: string, asOf: string): Promise<MilestoneDeta
   const data: { milestone: MilestoneDetail | null } = await gql(
     `query Milestone($id: ID!, $asOf: Date!) {
       milestone(id: $id) {
-        id code title description visibility startDate dueDate(asOf: $asOf) baselineDueDate slipDays(asOf: $asOf) completedOn(asOf: $asOf)
+        id code title description visibility startDate(asOf: $asOf) dueDate(asOf: $asOf) baselineDueDate slipDays(asOf: $asOf) completedOn(asOf: $asOf)
         status(asOf: $asOf) statusReason(asOf: $asOf) progress(asOf: $asOf) expectedProgress(asOf: $asOf) forecastCompletion(asOf: $asOf)
         goal { code title } plan { id title } leadAgency { shortName name }
         partners { role agency { shortName } }
-        dueDateChanges { changedOn fromDate toDate reason }
+        dateChanges { which changedOn fromDate toDate reason }
         updates(asOf: $asOf) { reportedOn percentComplete note author }
         dependsOn { id code title status(asOf: $asOf) }
       }

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { MilestoneStatus, PartnerRole, Role } from '../../domain/enums';
 import { MilestoneAssessment } from '../../domain/milestone';
-import { Agency, DueDateChange, Goal, Milestone, Plan, ProgressUpdate } from '../../entities';
+import { Agency, DateChange, DueDateChange, Goal, Milestone, Plan, ProgressUpdate } from '../../entities';
 import { RequestContext } from '../context';
 import { listCost, pageCost, TYPICAL_SIZE } from '../limits';
 import { DateScalar } from '../scalars';
@@ -81,9 +81,19 @@ export class MilestoneResolver {
     return asOf ? updates.filter((u) => u.reportedOn <= asOf) : updates;
   }
 
-  @FieldResolver(() => [DueDateChange], { complexity: listCost(TYPICAL_SIZE.dueDateChanges), description: 'Recorded moves of the due date, oldest first.' })
-  dueDateChanges(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<DueDateChange[]> {
+  @FieldResolver(() => [DateChange], { complexity: listCost(TYPICAL_SIZE.dateChanges), description: 'Recorded moves of the start and due dates, oldest first; each says which date moved.' })
+  dateChanges(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<DateChange[]> {
+    return ctx.reader.loaders.dateChangesByMilestone.load(m.rowId);
+  }
+
+  @FieldResolver(() => [DueDateChange], { complexity: listCost(TYPICAL_SIZE.dueDateChanges), description: 'Recorded moves of the due date only, oldest first (`dateChanges` lists start-date moves too).' })
+  dueDateChanges(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<DateChange[]> {
     return ctx.reader.loaders.dueDateChangesByMilestone.load(m.rowId);
+  }
+
+  @FieldResolver(() => DateScalar, { description: 'The start date in effect on `asOf` (moves recorded later had not happened yet).' })
+  async startDate(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<string> {
+    return (await this.assess(ctx, m, asOf)).startDate;
   }
 
   @FieldResolver(() => DateScalar, { description: 'The due date in effect on `asOf` (moves recorded later had not happened yet).' })
@@ -171,7 +181,7 @@ export class MilestoneResolver {
     return ctx.writer.createMilestone(input, ctx.viewer);
   }
 
-  @Mutation(() => Milestone, { description: 'Changes a milestone. The due date moves only with `moveDueDate`.' })
+  @Mutation(() => Milestone, { description: 'Changes a milestone. Dates move only with `moveStartDate` and `moveDueDate`; visibility and the lead agency change only by admins and editors of the lead agency.' })
   @Authorized(Role.ADMIN, Role.EDITOR)
   updateMilestone(
     @Arg('id', () => ID, { description: 'The milestone.' }) id: string,
@@ -182,7 +192,7 @@ export class MilestoneResolver {
     return ctx.writer.updateMilestone(id, input, expectedVersion, ctx.viewer);
   }
 
-  @Mutation(() => ProgressUpdate, { description: 'Records a progress check-in. Earlier updates are kept.' })
+  @Mutation(() => ProgressUpdate, { description: 'Records a progress check-in by the signed-in user. Earlier updates are kept.' })
   @Authorized(Role.ADMIN, Role.EDITOR)
   reportProgress(@Arg('input', () => ReportProgressInput, { description: 'The check-in.' }) input: ReportProgressInput, @Ctx() ctx: RequestContext): Promise<ProgressUpdate> {
     return ctx.writer.reportProgress(input, ctx.viewer);
@@ -233,7 +243,19 @@ export class MilestoneResolver {
     return ctx.writer.moveDueDate(id, newDueDate, reason, expectedVersion, ctx.viewer);
   }
 
-  @Mutation(() => Milestone, { description: 'Adds a partner agency, or changes its role.' })
+  @Mutation(() => Milestone, { description: 'Moves the start date, with a reason. The move is recorded; as of an earlier date the earlier start applies.' })
+  @Authorized(Role.ADMIN, Role.EDITOR)
+  moveStartDate(
+    @Arg('id', () => ID, { description: 'The milestone.' }) id: string,
+    @Arg('newStartDate', () => DateScalar, { description: 'The new start date, within the plan and not after the due date.' }) newStartDate: string,
+    @Arg('reason', { description: 'Why it moves (required).' }) reason: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
+  ): Promise<Milestone> {
+    return ctx.writer.moveStartDate(id, newStartDate, reason, expectedVersion, ctx.viewer);
+  }
+
+  @Mutation(() => Milestone, { description: 'Adds a partner agency, or changes its role (admins and editors of the lead agency).' })
   @Authorized(Role.ADMIN, Role.EDITOR)
   addPartner(
     @Arg('milestoneId', () => ID, { description: 'The milestone.' }) milestoneId: string,
@@ -244,7 +266,7 @@ export class MilestoneResolver {
     return ctx.writer.addPartner(milestoneId, agencyId, role, ctx.viewer);
   }
 
-  @Mutation(() => Milestone, { description: 'Removes a partner agency.' })
+  @Mutation(() => Milestone, { description: 'Removes a partner agency (admins and editors of the lead agency).' })
   @Authorized(Role.ADMIN, Role.EDITOR)
   removePartner(
     @Arg('milestoneId', () => ID, { description: 'The milestone.' }) milestoneId: string,
