@@ -9,3 +9,4 @@ export * from './access';
 export * from './dashboard';
 export * from './indicator';
 export * from './briefing';
+export * from './numbers';
