@@ -2,6 +2,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Briefing as BriefingData, BriefingMilestone } from '../domain/briefing';
 import { Role } from '../domain/enums';
+import { formatPercent } from '../domain/numbers';
 import { Committee, Meeting, Milestone, Plan } from '../entities';
 import { BriefingReader } from '../services/briefing-reader';
 import { RequestContext } from './context';
@@ -61,7 +62,7 @@ function markdown(meeting: Meeting, body: string, b: BriefingData<Milestone>, le
     ...section('Completed', b.completed.map((m) => line(m, lead, `completed ${m.completedOn}${m.now.daysOverdue > 0 ? `, ${m.now.daysOverdue} days late` : ''}`))),
     ...section('Newly overdue', b.newlyOverdue.map((m) => line(m, lead, m.now.statusReason))),
     ...section('Due dates moved', b.dueDatesMoved.map(({ milestone, change }) => line(milestone, lead, `${change.fromDate} → ${change.toDate} (${change.changedOn}): ${change.reason}`))),
-    ...section('Falling due before the next meeting', b.fallingDue.map((m) => line(m, lead, `due ${m.now.dueDate}, ${m.now.status.replace('_', ' ').toLowerCase()}, ${Math.round(m.now.progress)}% reported`))),
+    ...section('Falling due before the next meeting', b.fallingDue.map((m) => line(m, lead, `due ${m.now.dueDate}, ${m.now.status.replace('_', ' ').toLowerCase()}, ${formatPercent(m.now.progress)} reported`))),
     ...section('Stale updates', b.staleUpdates.map((m) => line(m, lead, m.now.lastUpdatedOn ? `last update ${m.now.lastUpdatedOn}` : 'never updated'))),
   ].join('\n');
 }
