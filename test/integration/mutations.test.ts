@@ -250,7 +250,7 @@ describe('mutations over HTTP: plans', () => {
 
     const after = (await server.ok(STATUS, { id: m.id })).milestone;
     expect(after.status).to.equal('AT_RISK');
-    expect(after.statusReason).to.equal('Expected 91% by 2026-11-28, reported 70%.');
+    expect(after.statusReason).to.equal('Expected 90.68% by 2026-11-28, reported 70%.');
     const { plan: reread } = await server.ok('query ($id: ID!) { plan(id: $id) { title atRiskThreshold endDate version health } }', { id: plan.id });
     expect(reread).to.deep.equal({ title: 'Renamed plan', atRiskThreshold: 20, endDate: '2028-06-30', version: 2, health: 'AT_RISK' });
 
