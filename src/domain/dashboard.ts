@@ -5,7 +5,8 @@
 import { addDays } from './dates';
 import { Health, MilestoneStatus } from './enums';
 import { HealthRule } from './health';
-import { MilestoneAssessment } from './milestone';
+import { MilestoneAssessment, progressGap } from './milestone';
+import { compareRatios } from './numbers';
 import { milestonesRollup, Rollup, StatusCounts } from './rollup';
 
 export interface AssessedItem<T> {
@@ -96,10 +97,10 @@ export function overdue<T>(items: readonly AssessedItem<T>[]): AssessedItem<T>[]
 
 /** AT_RISK milestones: the furthest behind expected progress first, then the soonest due. */
 export function atRisk<T>(items: readonly AssessedItem<T>[]): AssessedItem<T>[] {
-  const gap = (m: AssessedItem<T>) => m.assessment.expectedProgress - m.assessment.progress;
+  const gap = (m: AssessedItem<T>) => progressGap(m.assessment.exactExpectedProgress, m.assessment.progress);
   return items
     .filter((m) => m.assessment.status === MilestoneStatus.AT_RISK)
-    .sort((a, b) => gap(b) - gap(a) || a.assessment.dueDate.localeCompare(b.assessment.dueDate) || byCode(a, b));
+    .sort((a, b) => compareRatios(gap(b), gap(a)) || a.assessment.dueDate.localeCompare(b.assessment.dueDate) || byCode(a, b));
 }
 
 /** Milestones whose updates are stale: the longest silent first (never updated before updated). */

@@ -3,6 +3,7 @@
  * plan's `offTrackShare`. The share is compared in whole numbers, so a share met exactly is met.
  */
 import { Health } from './enums';
+import { roundPercent } from './numbers';
 import type { StatusCounts } from './rollup';
 
 /** Percent of a roll-up's milestones that must be OVERDUE for it to be OFF_TRACK, unless a plan sets its own. */
@@ -41,10 +42,9 @@ function milestones(n: number): string {
   return `${n} milestone${n === 1 ? '' : 's'}`;
 }
 
-/** part/whole as a percentage rounded to two decimals, half away from zero, from integers (9.09, 10, 12.5). */
+/** part/whole as a percentage rounded to two decimals, half away from zero (9.09, 10, 12.5). */
 export function shareText(part: number, whole: number): string {
-  const hundredths = Math.floor((part * 20000 + whole) / (2 * whole));
-  return String(hundredths / 100);
+  return String(roundPercent(100 * part, whole));
 }
 
 const ARTICLE: Record<RollupSubject, string> = { plan: 'a plan', goal: 'a goal', committee: 'a committee', agency: 'an agency', group: 'a group' };

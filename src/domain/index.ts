@@ -10,3 +10,4 @@ export * from './dashboard';
 export * from './indicator';
 export * from './briefing';
 export * from './health';
+export * from './numbers';

@@ -3,6 +3,7 @@
  * small-number suppression of sensitive values.
  */
 import { IsoDate } from './dates';
+import { roundPercent, scaledToWholeNumbers } from './numbers';
 
 export enum Direction {
   INCREASE = 'INCREASE',
@@ -28,8 +29,9 @@ export function latestMeasurement<T extends Measurement>(measurements: readonly 
 }
 
 /**
- * How far the latest value on or before D has moved from baseline to target, clamped to 0–100;
- * null before the first measurement. A target equal to the baseline is met (100) or not (0).
+ * How far the latest value on or before D has moved from baseline to target, clamped to 0–100
+ * and rounded to two decimals from the exact value of the values as written; null before the
+ * first measurement. A target equal to the baseline is met (100) or not (0).
  */
 export function indicatorProgress(indicator: IndicatorFacts, measurements: readonly Measurement[], asOf: IsoDate): number | null {
   const latest = latestMeasurement(measurements, asOf);
@@ -39,7 +41,14 @@ export function indicatorProgress(indicator: IndicatorFacts, measurements: reado
     const met = indicator.direction === Direction.INCREASE ? latest.value >= target : latest.value <= target;
     return met ? 100 : 0;
   }
-  return Math.min(100, Math.max(0, (100 * (latest.value - baseline)) / (target - baseline)));
+  const [value, from, to] = scaledToWholeNumbers([latest.value, baseline, target]);
+  // 100 (value − from) / (to − from), with a positive denominator.
+  const sign = to > from ? 1n : -1n;
+  const num = 100n * (value - from) * sign;
+  const den = (to - from) * sign;
+  if (num <= 0n) return 0;
+  if (num >= 100n * den) return 100;
+  return roundPercent(num, den);
 }
 
 /** A sensitive value below the plan's threshold is hidden from readers outside the owning agency and admins. */

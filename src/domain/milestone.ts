@@ -4,6 +4,7 @@
  */
 import { addDays, daysBetween, IsoDate, maxDate } from './dates';
 import { MilestoneStatus } from './enums';
+import { ceilDiv, formatPercent, hundredths, Ratio, roundPercent } from './numbers';
 
 export interface ProgressReport {
   reportedOn: IsoDate;
@@ -90,18 +91,41 @@ export function lastUpdatedOn(m: MilestoneFacts, asOf: IsoDate): IsoDate | null 
   return latestUpdate(m, asOf)?.reportedOn ?? null;
 }
 
+/** `progress` in whole hundredths of a percent (7.8% is 780), the value the rules work with. */
+export function progressHundredths(m: MilestoneFacts, asOf: IsoDate): number {
+  if (isCompletedAsOf(m, asOf)) return 10_000;
+  const latest = latestUpdate(m, asOf);
+  return latest ? hundredths(latest.percentComplete) : 0;
+}
+
 export function progress(m: MilestoneFacts, asOf: IsoDate): number {
-  if (isCompletedAsOf(m, asOf)) return 100;
-  return latestUpdate(m, asOf)?.percentComplete ?? 0;
+  return progressHundredths(m, asOf) / 100;
+}
+
+/** `expectedProgress` exactly, in percent: 100 × (D − start) / (due − start) days. */
+export function exactExpectedProgress(m: MilestoneFacts, asOf: IsoDate): Ratio {
+  const due = dueDateAsOf(m, asOf);
+  const start = startDateAsOf(m, asOf);
+  if (asOf >= due) return { num: 100, den: 1 };
+  if (asOf < start) return { num: 0, den: 1 };
+  // start < D < due here, so the span is at least 2 days.
+  return { num: 100 * daysBetween(start, asOf), den: daysBetween(start, due) };
 }
 
 export function expectedProgress(m: MilestoneFacts, asOf: IsoDate): number {
-  const due = dueDateAsOf(m, asOf);
-  const start = startDateAsOf(m, asOf);
-  if (asOf >= due) return 100;
-  if (asOf < start) return 0;
-  // start < D < due here, so the span is at least 2 days.
-  return (100 * daysBetween(start, asOf)) / daysBetween(start, due);
+  const { num, den } = exactExpectedProgress(m, asOf);
+  return roundPercent(num, den);
+}
+
+/** Expected minus reported progress in percentage points, exactly (negative when ahead). */
+export function progressGap(expected: Ratio, progressPercent: number): Ratio {
+  return { num: 100 * expected.num - hundredths(progressPercent) * expected.den, den: 100 * expected.den };
+}
+
+/** The at-risk test on exact values: a gap of exactly the threshold is at risk. */
+function isBehind(m: MilestoneFacts, asOf: IsoDate, settings: RuleSettings): boolean {
+  const gap = progressGap(exactExpectedProgress(m, asOf), progress(m, asOf));
+  return 100 * gap.num >= hundredths(settings.atRiskThreshold) * gap.den;
 }
 
 /** A dependency that blocks: OVERDUE on D, or unfinished and due after the dependant's due date. */
@@ -138,8 +162,7 @@ export function status(
   if (isCancelledAsOf(m, asOf)) return MilestoneStatus.CANCELLED;
   if (isCompletedAsOf(m, asOf)) return m.completedOn! <= due ? MilestoneStatus.COMPLETED : MilestoneStatus.COMPLETED_LATE;
   if (asOf > due) return MilestoneStatus.OVERDUE;
-  const reported = progress(m, asOf);
-  if (expectedProgress(m, asOf) - reported >= settings.atRiskThreshold) return MilestoneStatus.AT_RISK;
+  if (isBehind(m, asOf, settings)) return MilestoneStatus.AT_RISK;
   if (blockers(m, dependencies, asOf).length > 0) return MilestoneStatus.AT_RISK;
   if (!isStarted(m, asOf)) return MilestoneStatus.NOT_STARTED;
   return MilestoneStatus.ON_TRACK;
@@ -173,10 +196,6 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function percent(value: number): string {
-  return `${Math.round(value)}%`;
-}
-
 function label(m: MilestoneFacts): string {
   return m.leadAgency ? `${m.code} (${m.leadAgency})` : m.code;
 }
@@ -208,10 +227,10 @@ export function statusReason(
     case MilestoneStatus.COMPLETED_LATE:
       return `Completed on ${m.completedOn}, ${plural(daysBetween(due, m.completedOn!), 'day')} after its due date ${due}.`;
     case MilestoneStatus.OVERDUE:
-      return `${plural(daysBetween(due, asOf), 'day')} past its due date ${due}, reported ${percent(reported)}.`;
+      return `${plural(daysBetween(due, asOf), 'day')} past its due date ${due}, reported ${formatPercent(reported)}.`;
     case MilestoneStatus.AT_RISK: {
       const reasons: string[] = [];
-      if (expected - reported >= settings.atRiskThreshold) reasons.push(`expected ${percent(expected)} by ${asOf}, reported ${percent(reported)}`);
+      if (isBehind(m, asOf, settings)) reasons.push(`expected ${formatPercent(expected)} by ${asOf}, reported ${formatPercent(reported)}`);
       for (const b of blockers(m, dependencies, asOf)) {
         reasons.push(
           b.daysOverdue > 0
@@ -226,7 +245,7 @@ export function statusReason(
       return `Starts on ${start}, in ${plural(daysBetween(asOf, start), 'day')}.`;
     }
     case MilestoneStatus.ON_TRACK:
-      return `Expected ${percent(expected)} by ${asOf}, reported ${percent(reported)}; due ${due}, in ${plural(daysBetween(asOf, due), 'day')}.`;
+      return `Expected ${formatPercent(expected)} by ${asOf}, reported ${formatPercent(reported)}; due ${due}, in ${plural(daysBetween(asOf, due), 'day')}.`;
   }
 }
 
@@ -234,10 +253,10 @@ export function statusReason(
 function ownForecast(m: MilestoneFacts, asOf: IsoDate): IsoDate | null {
   if (isCancelledAsOf(m, asOf)) return null;
   if (isCompletedAsOf(m, asOf)) return m.completedOn;
-  const p = progress(m, asOf);
+  const p = progressHundredths(m, asOf);
   if (p > 0) {
     const elapsed = Math.max(1, daysBetween(startDateAsOf(m, asOf), asOf));
-    return addDays(asOf, Math.ceil(((100 - p) * elapsed) / p));
+    return addDays(asOf, ceilDiv((10_000 - p) * elapsed, p));
   }
   return maxDate(dueDateAsOf(m, asOf), asOf);
 }
@@ -281,7 +300,10 @@ export interface MilestoneAssessment {
   startDate: IsoDate;
   dueDate: IsoDate;
   progress: number;
+  /** Rounded to two decimals, as the API shows it. */
   expectedProgress: number;
+  /** Before rounding: what roll-ups and comparisons use. */
+  exactExpectedProgress: Ratio;
   status: MilestoneStatus;
   daysOverdue: number;
   daysRemaining: number;
@@ -304,6 +326,7 @@ export function assessMilestone(
     dueDate: dueDateAsOf(m, asOf),
     progress: progress(m, asOf),
     expectedProgress: expectedProgress(m, asOf),
+    exactExpectedProgress: exactExpectedProgress(m, asOf),
     status: current,
     daysOverdue: daysOverdue(m, current, asOf),
     daysRemaining: daysRemaining(m, current, asOf),

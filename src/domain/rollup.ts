@@ -4,12 +4,13 @@
  */
 import { Health, MilestoneStatus } from './enums';
 import { health, healthReason, HealthRule } from './health';
+import { Estimate, Ratio, roundEstimate, Weighted, weightedMean } from './numbers';
 
 export interface AssessedMilestone {
   weight: number;
   progress: number;
-  /** Where progress should be on the date; rolled up the same way as progress. */
-  expectedProgress?: number;
+  /** Where progress should be on the date, exactly; rolled up the same way as progress. */
+  exactExpectedProgress?: Ratio;
   status: MilestoneStatus;
 }
 
@@ -23,7 +24,7 @@ export interface GoalNode {
 export type StatusCounts = Record<MilestoneStatus, number>;
 
 export interface Rollup {
-  /** Weighted mean progress, null with nothing to measure. */
+  /** Weighted mean progress rounded to two decimals, null with nothing to measure. */
   progress: number | null;
   /** Weighted mean expected progress, the same way (a burn-up's other line). */
   expectedProgress: number | null;
@@ -37,22 +38,18 @@ export function emptyStatusCounts(): StatusCounts {
   return Object.fromEntries(Object.values(MilestoneStatus).map((s) => [s, 0])) as StatusCounts;
 }
 
-/** Weighted mean of the measurable items; null when there are none. */
+/** Weighted mean of the measurable items (percentages with at most two decimals), rounded to two decimals; null when there are none. */
 export function weightedProgress(items: readonly { weight: number; progress: number | null }[]): number | null {
-  let weights = 0;
-  let sum = 0;
-  for (const item of items) {
-    if (item.progress === null) continue;
-    weights += item.weight;
-    sum += item.weight * item.progress;
-  }
-  return weights > 0 ? sum / weights : null;
+  const mean = weightedMean(items.map((item) => ({ weight: item.weight, value: item.progress })));
+  return mean && roundEstimate(mean);
 }
 
 type Metric = 'progress' | 'expectedProgress';
 
-function measurable(milestones: readonly AssessedMilestone[], metric: Metric): { weight: number; progress: number | null }[] {
-  return milestones.filter((m) => m.status !== MilestoneStatus.CANCELLED).map((m) => ({ weight: m.weight, progress: m[metric] ?? null }));
+function measurable(milestones: readonly AssessedMilestone[], metric: Metric): Weighted[] {
+  return milestones
+    .filter((m) => m.status !== MilestoneStatus.CANCELLED)
+    .map((m) => ({ weight: m.weight, value: metric === 'progress' ? m.progress : (m.exactExpectedProgress ?? null) }));
 }
 
 export function countStatuses(milestones: readonly AssessedMilestone[]): StatusCounts {
@@ -61,12 +58,14 @@ export function countStatuses(milestones: readonly AssessedMilestone[]): StatusC
   return counts;
 }
 
-/** Weighted mean of a goal's direct milestones and child goals (cancelled and empty ones left out). */
+function goalMean(goal: GoalNode, metric: Metric): Estimate | null {
+  return weightedMean([...measurable(goal.milestones, metric), ...goal.children.map((child) => ({ weight: child.weight, value: goalMean(child, metric) }))]);
+}
+
+/** Weighted mean of a goal's direct milestones and child goals (cancelled and empty ones left out), rounded to two decimals. */
 export function goalProgress(goal: GoalNode, metric: Metric = 'progress'): number | null {
-  return weightedProgress([
-    ...measurable(goal.milestones, metric),
-    ...goal.children.map((child) => ({ weight: child.weight, progress: goalProgress(child, metric) })),
-  ]);
+  const mean = goalMean(goal, metric);
+  return mean && roundEstimate(mean);
 }
 
 export function allMilestones(goal: GoalNode): AssessedMilestone[] {

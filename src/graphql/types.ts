@@ -254,7 +254,7 @@ export class UpdateMilestoneInput {
 @InputType({ description: 'A progress check-in, reported by the signed-in user.' })
 export class ReportProgressInput {
   @Field(() => ID, { description: 'The milestone.' }) milestoneId: string;
-  @Field(() => Float, { description: 'Percent complete, 0–100.' }) percentComplete: number;
+  @Field(() => Float, { description: 'Percent complete, 0–100, with at most two decimals.' }) percentComplete: number;
   @Field(() => DateScalar, { nullable: true, description: 'The date the figure refers to; today by default. Not in the future.' }) reportedOn?: string;
   @Field({ nullable: true, description: 'What happened.' }) @Text(MAX.note) note?: string;
 }

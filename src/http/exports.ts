@@ -80,7 +80,7 @@ async function csvRows(ctx: RequestContext, milestones: Milestone[], asOf: strin
       const partners = await Promise.all(links.map(async (l) => `${(await loaders.agency.load(l.agencyId))?.shortName} (${l.role})`));
       const completedOn = m.completedOn && m.completedOn <= a.asOf ? m.completedOn : '';
       const cancelledOn = m.cancelledOn && m.cancelledOn <= a.asOf ? m.cancelledOn : '';
-      return [m.code, m.title, goal?.code ?? '', lead?.shortName ?? '', partners.join('; '), m.visibility, a.startDate, a.dueDate, m.baselineDueDate, String(a.slipDays), completedOn, cancelledOn, a.status, String(Math.round(a.progress * 10) / 10), String(Math.round(a.expectedProgress * 10) / 10), String(a.daysOverdue), String(a.daysRemaining), a.lastUpdatedOn ?? '', a.statusReason, a.asOf];
+      return [m.code, m.title, goal?.code ?? '', lead?.shortName ?? '', partners.join('; '), m.visibility, a.startDate, a.dueDate, m.baselineDueDate, String(a.slipDays), completedOn, cancelledOn, a.status, String(a.progress), String(a.expectedProgress), String(a.daysOverdue), String(a.daysRemaining), a.lastUpdatedOn ?? '', a.statusReason, a.asOf];
     }),
   );
 }

@@ -1,5 +1,6 @@
 /** A meeting's briefing as Markdown, ready to paste into an agenda; user text stays text (`./markdown`). */
 import { Briefing, BriefingMilestone } from '../domain/briefing';
+import { formatPercent } from '../domain/numbers';
 import { Meeting, Milestone } from '../entities';
 import { mdHeading, mdListItem, mdParagraph, mdText } from './markdown';
 
@@ -17,7 +18,7 @@ export function briefingMarkdown(meeting: Meeting, body: string, b: Briefing<Mil
     ...section('Completed', b.completed.map((m) => line(m, lead, `completed ${m.completedOn}${m.now.daysOverdue > 0 ? `, ${m.now.daysOverdue} days late` : ''}`))),
     ...section('Newly overdue', b.newlyOverdue.map((m) => line(m, lead, m.now.statusReason))),
     ...section('Due dates moved', b.dueDatesMoved.map(({ milestone, change }) => line(milestone, lead, `${change.fromDate} → ${change.toDate} (${change.changedOn}): ${change.reason}`))),
-    ...section('Falling due before the next meeting', b.fallingDue.map((m) => line(m, lead, `due ${m.now.dueDate}, ${m.now.status.replace('_', ' ').toLowerCase()}, ${Math.round(m.now.progress)}% reported`))),
+    ...section('Falling due before the next meeting', b.fallingDue.map((m) => line(m, lead, `due ${m.now.dueDate}, ${m.now.status.replace('_', ' ').toLowerCase()}, ${formatPercent(m.now.progress)} reported`))),
     ...section('Stale updates', b.staleUpdates.map((m) => line(m, lead, m.now.lastUpdatedOn ? `last update ${m.now.lastUpdatedOn}` : 'never updated'))),
   ].join('\n');
 }

@@ -5,6 +5,7 @@
 import { Viewer } from '../domain/access';
 import { IsoDate } from '../domain/dates';
 import { MilestoneDate, PartnerRole, Visibility } from '../domain/enums';
+import { hasAtMostTwoDecimals } from '../domain/numbers';
 import { Agency, Committee, DateChange, Goal, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
 import {
   CreateAgencyInput,
@@ -249,6 +250,7 @@ export class PlanWriter extends Writer {
       if (!(Number.isFinite(input.percentComplete) && input.percentComplete >= 0 && input.percentComplete <= 100)) {
         throw userError(`percentComplete must be between 0 and 100, got ${input.percentComplete}.`, 'percentComplete');
       }
+      if (!hasAtMostTwoDecimals(input.percentComplete)) throw userError(`percentComplete has at most two decimals, got ${input.percentComplete}.`, 'percentComplete');
       const reportedOn = input.reportedOn ?? tx.today(plan);
       tx.requirePastOrToday(plan, reportedOn, 'reportedOn');
       if (reportedOn < plan.startDate) throw userError(`reportedOn ${reportedOn} is before the plan starts (${plan.startDate}).`, 'reportedOn');

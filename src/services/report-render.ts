@@ -5,6 +5,7 @@
  */
 import { daysBetween } from '../domain/dates';
 import { MilestoneStatus } from '../domain/enums';
+import { formatPercent } from '../domain/numbers';
 import { AnnualReportData, ReportRollup } from './annual-report';
 import { ShownValue } from './indicator-values';
 import { mdHeading, mdParagraph, mdTable, mdText } from './markdown';
@@ -31,8 +32,9 @@ const STATUS_COLOR: Record<MilestoneStatus, string> = {
 
 const label = (status: string) => status.replace(/_/g, ' ').toLowerCase();
 
+/** A percentage as the report's data has it (rounded to two decimals once, in src/domain). */
 export function percent(value: number | null): string {
-  return value === null ? '—' : `${Math.round(value * 10) / 10}%`;
+  return value === null ? '—' : formatPercent(value);
 }
 
 export function shown(value: ShownValue | null): string {

@@ -45,8 +45,8 @@ async function expected(client: Client, planId: string, asOf: string): Promise<E
 /** One attribute of every element a locator matches (the tests are compiled without DOM typings). */
 const attributes = async (locator: Locator, name: string) => Promise.all((await locator.all()).map((l) => l.getAttribute(name)));
 
-/** The page writes percentages with one decimal at most. */
-const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 10) / 10}%`);
+/** The page writes percentages as the API gives them, already rounded to two decimals. */
+const percent = (value: number | null) => (value === null ? '–' : `${value}%`);
 const words = (constant: string) => constant.charAt(0) + constant.slice(1).toLowerCase().replace(/_/g, ' ');
 
 /** Waits for the plan's page on that date, then checks every figure on it against the API's. */

@@ -4,7 +4,7 @@ import { briefing, BriefingMilestone, MilestoneAssessment, MilestoneStatus } fro
 const S = MilestoneStatus;
 
 function entry(code: string, now: Partial<MilestoneAssessment>, before: Partial<MilestoneAssessment> | null, extra: Partial<BriefingMilestone<string>> = {}): BriefingMilestone<string> {
-  const base: MilestoneAssessment = { asOf: '2015-07-09', startDate: '2015-01-01', dueDate: '2015-12-31', progress: 50, expectedProgress: 50, status: S.ON_TRACK, daysOverdue: 0, daysRemaining: 0, slipDays: 0, statusReason: '', lastUpdatedOn: '2015-07-01', updateStale: false };
+  const base: MilestoneAssessment = { asOf: '2015-07-09', startDate: '2015-01-01', dueDate: '2015-12-31', progress: 50, expectedProgress: 50, exactExpectedProgress: { num: 50, den: 1 }, status: S.ON_TRACK, daysOverdue: 0, daysRemaining: 0, slipDays: 0, statusReason: '', lastUpdatedOn: '2015-07-01', updateStale: false };
   return { item: code, completedOn: null, dueDateChanges: [], now: { ...base, ...now }, before: before && { ...base, ...before }, ...extra };
 }
 

@@ -8,7 +8,8 @@
  * 05-06 = 125, 06-01 = 151, 06-17 = 167, 12-31 = 364.
  */
 import { expect } from 'chai';
-import { forecastCompletion, MilestoneFacts, MilestoneNode } from '../../src/domain';
+import fc from 'fast-check';
+import { addDays, forecastCompletion, MilestoneFacts, MilestoneNode } from '../../src/domain';
 import { ms, move, upd } from '../support/milestone-facts';
 
 
@@ -181,6 +182,40 @@ describe('domain: forecastCompletion', () => {
     it('a milestone missing from the graph is an error', () => {
       const graph = graphOf({ B: { facts: p50, dependsOn: ['A'] } });
       expect(() => forecastCompletion('B', graph, asOf)).to.throw(/A/);
+    });
+  });
+
+  describe('exact ceiling (domain.md, "Numbers"): ⌈whole⌉ stays whole, a hair above goes up a day', () => {
+    /** Each case: a whole number of days that binary floating point made a hair more, and a report whose days really are a hair more. */
+    const cases: { name: string; start: string; asOf: string; whole: { percent: number; forecast: string }; above: { percent: number; forecast: string } }[] = [
+      // (100 − 10.2) × 51 / 10.2 is 449 exactly, 449.00000000000006 in binary floating point.
+      { name: 'finding: after 51 days, 10.2% is +449 exactly; 10.19% is +⌈449.49⌉ = +450', start: '2026-10-08', asOf: '2026-11-28', whole: { percent: 10.2, forecast: '2028-02-20' }, above: { percent: 10.19, forecast: '2028-02-21' } },
+      { name: 'after 13 days, 1.3% is +987 exactly; 1.31% is +⌈979.37⌉ = +980', start: '2015-01-01', asOf: '2015-01-14', whole: { percent: 1.3, forecast: '2017-09-27' }, above: { percent: 1.31, forecast: '2017-09-20' } },
+      { name: 'after 3 days, 0.1% is +2997 exactly; 1.31% is +⌈226 + 1/131⌉ = +227', start: '2015-01-01', asOf: '2015-01-04', whole: { percent: 0.1, forecast: '2023-03-20' }, above: { percent: 1.31, forecast: '2015-08-19' } },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        for (const { percent, forecast } of [c.whole, c.above]) {
+          const m = ms({ startDate: c.start, dueDate: '2027-06-30', baselineDueDate: '2027-06-30', updates: [upd(c.asOf, percent)] });
+          expect(forecastAlone(m, c.asOf), `${percent}%`).to.equal(forecast);
+        }
+      });
+    }
+
+    it('property: D + ⌈(100 − p) × elapsed / p⌉ agrees with integer arithmetic on hundredths', () => {
+      const hundredths = fc.oneof(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 300 }));
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: -30, max: 2000 }), hundredths, (startDay, elapsedDays, h) => {
+          const start = addDays('2010-01-01', startDay);
+          const asOf = addDays(start, elapsedDays);
+          const elapsed = BigInt(Math.max(1, elapsedDays));
+          const [whole, p] = [10_000n, BigInt(h)];
+          const days = ((whole - p) * elapsed + p - 1n) / p; // ⌈(10000 − p) × elapsed / p⌉
+          const m = ms({ startDate: start, dueDate: addDays(start, 4000), baselineDueDate: addDays(start, 4000), updates: [upd(asOf, h / 100)] });
+          expect(forecastAlone(m, asOf), `${h / 100}% after ${elapsedDays} days`).to.equal(addDays(asOf, Number(days)));
+        }),
+        { numRuns: 3000 },
+      );
     });
   });
 });

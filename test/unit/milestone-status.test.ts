@@ -9,7 +9,9 @@
  *   04-20 = 109, 05-01 = 120, 05-11 = 130.
  */
 import { expect } from 'chai';
+import fc from 'fast-check';
 import {
+  addDays,
   assessMilestone,
   DEFAULT_RULE_SETTINGS,
   dueDateAsOf,
@@ -63,8 +65,8 @@ describe('domain: milestone computed fields', () => {
       { name: 'the due date', start: '2015-01-01', due: '2015-04-11', asOf: '2015-04-11', expected: 100 },
       { name: 'the day after due', start: '2015-01-01', due: '2015-04-11', asOf: '2015-04-12', expected: 100 },
       { name: 'long after due', start: '2015-01-01', due: '2015-04-11', asOf: '2016-01-01', expected: 100 },
-      { name: 'a third of a 3-day span', start: '2015-01-01', due: '2015-01-04', asOf: '2015-01-02', expected: 100 / 3 },
-      { name: 'two thirds of a 3-day span', start: '2015-01-01', due: '2015-01-04', asOf: '2015-01-03', expected: 200 / 3 },
+      { name: 'a third of a 3-day span (33.333…)', start: '2015-01-01', due: '2015-01-04', asOf: '2015-01-02', expected: 33.33 },
+      { name: 'two thirds of a 3-day span (66.666…)', start: '2015-01-01', due: '2015-01-04', asOf: '2015-01-03', expected: 66.67 },
       { name: '60 of 100 days (start 2014-12-31)', start: '2014-12-31', due: '2015-04-10', asOf: '2015-03-01', expected: 60 },
       { name: 'across the US DST change (8 of 10 days)', start: '2015-03-01', due: '2015-03-11', asOf: '2015-03-09', expected: 80 },
       { name: 'across 29 February 2016 (1 of 2 days)', start: '2016-02-28', due: '2016-03-01', asOf: '2016-02-29', expected: 50 },
@@ -79,7 +81,7 @@ describe('domain: milestone computed fields', () => {
     for (const c of cases) {
       it(`${c.name}: ${c.start}…${c.due} as of ${c.asOf} → ${c.expected.toFixed(2)}`, () => {
         const m = ms({ startDate: c.start, dueDate: c.due, baselineDueDate: c.due });
-        expect(expectedProgress(m, c.asOf)).to.be.closeTo(c.expected, 1e-9);
+        expect(expectedProgress(m, c.asOf)).to.equal(c.expected);
       });
     }
   });
@@ -177,9 +179,9 @@ describe('domain: milestone computed fields', () => {
       { name: 'the day after due, 100 reported but not completed', m: { updates: [upd('2015-04-11', 100)] }, asOf: '2015-04-12', status: S.OVERDUE, progress: 100, expected: 100, daysRemaining: 0, daysOverdue: 1 },
       { name: 'the day after due, nothing reported', m: {}, asOf: '2015-04-12', status: S.OVERDUE, progress: 0, expected: 100, daysRemaining: 0, daysOverdue: 1 },
       { name: '20 days after due', m: { updates: [upd('2015-04-01', 50)] }, asOf: '2015-05-01', status: S.OVERDUE, progress: 50, expected: 100, daysRemaining: 0, daysOverdue: 20 },
-      // A 3-day span: expected 33.33 on day 1, compared unrounded.
-      { name: '3-day span, day 1, 8 reported: gap 25.33', m: { dueDate: '2015-01-04', baselineDueDate: '2015-01-04', updates: [upd('2015-01-02', 8)] }, asOf: '2015-01-02', status: S.AT_RISK, progress: 8, expected: 100 / 3, daysRemaining: 2, daysOverdue: 0 },
-      { name: '3-day span, day 1, 9 reported: gap 24.33', m: { dueDate: '2015-01-04', baselineDueDate: '2015-01-04', updates: [upd('2015-01-02', 9)] }, asOf: '2015-01-02', status: S.ON_TRACK, progress: 9, expected: 100 / 3, daysRemaining: 2, daysOverdue: 0 },
+      // A 3-day span: expected 33.333… on day 1 (shown 33.33), compared unrounded.
+      { name: '3-day span, day 1, 8 reported: gap 25.33', m: { dueDate: '2015-01-04', baselineDueDate: '2015-01-04', updates: [upd('2015-01-02', 8)] }, asOf: '2015-01-02', status: S.AT_RISK, progress: 8, expected: 33.33, daysRemaining: 2, daysOverdue: 0 },
+      { name: '3-day span, day 1, 9 reported: gap 24.33', m: { dueDate: '2015-01-04', baselineDueDate: '2015-01-04', updates: [upd('2015-01-02', 9)] }, asOf: '2015-01-02', status: S.ON_TRACK, progress: 9, expected: 33.33, daysRemaining: 2, daysOverdue: 0 },
       // start = due.
       { name: 'start = due, the day before', m: { startDate: '2015-05-01', dueDate: '2015-05-01', baselineDueDate: '2015-05-01' }, asOf: '2015-04-30', status: S.NOT_STARTED, progress: 0, expected: 0, daysRemaining: 1, daysOverdue: 0 },
       { name: 'start = due, on the day, nothing reported', m: { startDate: '2015-05-01', dueDate: '2015-05-01', baselineDueDate: '2015-05-01' }, asOf: '2015-05-01', status: S.AT_RISK, progress: 0, expected: 100, daysRemaining: 0, daysOverdue: 0 },
@@ -194,7 +196,7 @@ describe('domain: milestone computed fields', () => {
         const a = assessMilestone(m, [], c.asOf);
         expect(a.status).to.equal(c.status);
         expect(a.progress).to.equal(c.progress);
-        expect(a.expectedProgress).to.be.closeTo(c.expected, 1e-9);
+        expect(a.expectedProgress).to.equal(c.expected);
         expect(a.daysRemaining).to.equal(c.daysRemaining);
         expect(a.daysOverdue).to.equal(c.daysOverdue);
         expect(a.asOf).to.equal(c.asOf);
@@ -421,15 +423,15 @@ describe('domain: milestone computed fields', () => {
         { asOf: '2015-04-11', status: S.ON_TRACK, expected: 100, daysOverdue: 0, daysRemaining: 0, slip: 0 },
         { asOf: '2015-04-15', status: S.OVERDUE, expected: 100, daysOverdue: 4, daysRemaining: 0, slip: 0 },
         { asOf: '2015-04-19', status: S.OVERDUE, expected: 100, daysOverdue: 8, daysRemaining: 0, slip: 0 },
-        // Day 109 of 130: 83.85% expected, 80 reported.
-        { asOf: '2015-04-20', status: S.ON_TRACK, expected: (100 * 109) / 130, daysOverdue: 0, daysRemaining: 21, slip: 30 },
+        // Day 109 of 130: 83.846…% expected (shown 83.85), 80 reported.
+        { asOf: '2015-04-20', status: S.ON_TRACK, expected: 83.85, daysOverdue: 0, daysRemaining: 21, slip: 30 },
         { asOf: '2015-05-12', status: S.OVERDUE, expected: 100, daysOverdue: 1, daysRemaining: 0, slip: 30 },
       ];
       for (const c of cases2) {
         it(`as of ${c.asOf} → ${c.status}`, () => {
           const a = assessMilestone(late, [], c.asOf);
           expect(a.status).to.equal(c.status);
-          expect(a.expectedProgress).to.be.closeTo(c.expected, 1e-9);
+          expect(a.expectedProgress).to.equal(c.expected);
           expect(a.daysOverdue).to.equal(c.daysOverdue);
           expect(a.daysRemaining).to.equal(c.daysRemaining);
           expect(a.slipDays).to.equal(c.slip);
@@ -466,17 +468,17 @@ describe('domain: milestone computed fields', () => {
       { name: 'moved past D, on the day of the move: not started', m: muchLater, asOf: '2015-01-10', start: '2015-02-20', expected: 0, status: S.NOT_STARTED },
       { name: 'moved twice, before both', m: twice, asOf: '2015-01-04', start: '2015-01-01', expected: 3, status: S.ON_TRACK },
       { name: 'moved twice, on the first move (before the start then in effect)', m: twice, asOf: '2015-01-05', start: '2015-01-15', expected: 0, status: S.NOT_STARTED },
-      { name: 'moved twice, the day before the second', m: twice, asOf: '2015-01-19', start: '2015-01-15', expected: (100 * 4) / 86, status: S.ON_TRACK },
+      { name: 'moved twice, the day before the second', m: twice, asOf: '2015-01-19', start: '2015-01-15', expected: 4.65 /* 4 of 86 days, shown to two decimals */, status: S.ON_TRACK },
       { name: 'moved twice, on the second move', m: twice, asOf: '2015-01-20', start: '2015-01-31', expected: 0, status: S.NOT_STARTED },
     ];
     for (const c of cases) {
       it(`${c.name} (as of ${c.asOf}): start ${c.start}, expected ${c.expected.toFixed(2)}, ${c.status}`, () => {
         expect(startDateAsOf(c.m, c.asOf)).to.equal(c.start);
-        expect(expectedProgress(c.m, c.asOf)).to.be.closeTo(c.expected, 1e-9);
+        expect(expectedProgress(c.m, c.asOf)).to.equal(c.expected);
         expect(status(c.m, [], c.asOf)).to.equal(c.status);
         const a = assessMilestone(c.m, [], c.asOf);
         expect(a).to.deep.include({ startDate: c.start, status: c.status });
-        expect(a.expectedProgress).to.be.closeTo(c.expected, 1e-9);
+        expect(a.expectedProgress).to.equal(c.expected);
       });
     }
 
@@ -681,6 +683,111 @@ describe('domain: milestone computed fields', () => {
       const reason = statusReason(m, [], '2015-04-15');
       expectReasonToInclude(reason, ['4 days past its due date 2015-04-11']);
       expect(reason).not.to.include('2015-05-11');
+    });
+  });
+
+  describe('exact numbers (domain.md, "Numbers"): rules on exact values, figures rounded to two decimals from them', () => {
+    /** One milestone with one report the day before D. */
+    const reported = (startDate: string, dueDate: string, percent: number, reportedOn: string) => ms({ startDate, dueDate, baselineDueDate: dueDate, updates: [upd(reportedOn, percent)] });
+    const threshold = (atRiskThreshold: number): RuleSettings => ({ ...DEFAULT_RULE_SETTINGS, atRiskThreshold });
+
+    /** Each case: the report that puts the gap exactly on the threshold, with its neighbours 0.01 either side. */
+    const boundaries: { name: string; start: string; due: string; reportedOn: string; asOf: string; threshold: number; expected: number; onThreshold: number; below: number; above: number }[] = [
+      // Day 41 of 125: expected 32.8; 32.8 − 7.8 is 24.999999999999996 in binary floating point.
+      { name: 'finding: expected 32.8, threshold 25', start: '2026-10-18', due: '2027-02-20', reportedOn: '2026-11-27', asOf: '2026-11-28', threshold: 25, expected: 32.8, onThreshold: 7.8, below: 7.81, above: 7.79 },
+      // Day 23 of 125: expected 18.4.
+      { name: 'finding: expected 18.4, threshold 10', start: '2026-11-05', due: '2027-03-10', reportedOn: '2026-11-27', asOf: '2026-11-28', threshold: 10, expected: 18.4, onThreshold: 8.4, below: 8.41, above: 8.39 },
+    ];
+    for (const c of boundaries) {
+      it(`${c.name}: reported ${c.onThreshold} (gap exactly ${c.threshold}) → AT_RISK; ${c.below} (0.01 under) → ON_TRACK; ${c.above} → AT_RISK`, () => {
+        const settings = threshold(c.threshold);
+        for (const [percent, expectedStatus] of [[c.onThreshold, S.AT_RISK], [c.below, S.ON_TRACK], [c.above, S.AT_RISK]] as const) {
+          const a = assessMilestone(reported(c.start, c.due, percent, c.reportedOn), [], c.asOf, settings);
+          expect(a.status, `${percent}% reported`).to.equal(expectedStatus);
+          expect(a.expectedProgress).to.equal(c.expected);
+          expect(a.progress).to.equal(percent);
+        }
+      });
+    }
+
+    it('the rule compares exact values, not the rounded figures: expected 33.333… (shown 33.33) and 66.666… (shown 66.67)', () => {
+      const day1 = (percent: number) => assessMilestone(reported('2015-01-01', '2015-01-04', percent, '2015-01-02'), [], '2015-01-02');
+      const day2 = (percent: number) => assessMilestone(reported('2015-01-01', '2015-01-04', percent, '2015-01-03'), [], '2015-01-03');
+      expect(day1(8.33)).to.include({ status: S.AT_RISK, expectedProgress: 33.33 }); // gap 25.0033…
+      expect(day1(8.34)).to.include({ status: S.ON_TRACK, expectedProgress: 33.33 }); // gap 24.9933…
+      // The shown figures differ by 66.67 − 41.67 = 25.00, the exact ones by 24.9966…
+      expect(day2(41.67)).to.include({ status: S.ON_TRACK, expectedProgress: 66.67 });
+      expect(day2(41.66)).to.include({ status: S.AT_RISK, expectedProgress: 66.67 }); // gap 25.0066…
+    });
+
+    it('statusReason shows the same two-decimal figures as the fields', () => {
+      const m = reported('2026-10-18', '2027-02-20', 7.8, '2026-11-27');
+      expect(statusReason(m, [], '2026-11-28')).to.equal('Expected 32.8% by 2026-11-28, reported 7.8%.');
+      const third = reported('2015-01-01', '2015-01-04', 8.34, '2015-01-02');
+      expect(statusReason(third, [], '2015-01-02')).to.equal('Expected 33.33% by 2015-01-02, reported 8.34%; due 2015-01-04, in 2 days.');
+      const overdue = reported('2015-01-01', '2015-01-04', 12.5, '2015-01-02');
+      expect(statusReason(overdue, [], '2015-01-05')).to.equal('1 day past its due date 2015-01-04, reported 12.5%.');
+    });
+
+    const roundings: { name: string; start: string; due: string; asOf: string; expected: number }[] = [
+      { name: '1 of 3 days: 33.333… → 33.33', start: '2015-01-01', due: '2015-01-04', asOf: '2015-01-02', expected: 33.33 },
+      { name: '2 of 3 days: 66.666… → 66.67', start: '2015-01-01', due: '2015-01-04', asOf: '2015-01-03', expected: 66.67 },
+      { name: '1 of 800 days: 0.125 exactly → 0.13 (half away from zero)', start: '2015-01-01', due: '2017-03-11', asOf: '2015-01-02', expected: 0.13 },
+      { name: '1 of 8000 days: 0.0125 → 0.01', start: '2000-01-01', due: '2021-11-26', asOf: '2000-01-02', expected: 0.01 },
+      // 100 × 23 / 4000 = 0.575 exactly, which binary floating point holds as 0.57499…
+      { name: '23 of 4000 days: 0.575 exactly → 0.58, not 0.57', start: '2000-01-01', due: '2010-12-14', asOf: '2000-01-24', expected: 0.58 },
+      { name: '1 of 7 days: 14.2857… → 14.29', start: '2015-01-01', due: '2015-01-08', asOf: '2015-01-02', expected: 14.29 },
+      { name: '1 of 6 days: 16.666… → 16.67', start: '2015-01-01', due: '2015-01-07', asOf: '2015-01-02', expected: 16.67 },
+    ];
+    for (const c of roundings) {
+      it(`expectedProgress, ${c.name}`, () => {
+        const m = ms({ startDate: c.start, dueDate: c.due, baselineDueDate: c.due });
+        expect(expectedProgress(m, c.asOf)).to.equal(c.expected);
+      });
+    }
+
+    it('a stored percentage counts as its two-decimal value', () => {
+      expect(progress(ms({ updates: [upd('2015-01-02', 0.1 + 0.2)] }), '2015-01-02')).to.equal(0.3);
+      expect(progress(ms({ updates: [upd('2015-01-02', 33.33)] }), '2015-01-02')).to.equal(33.33);
+    });
+
+    /** Reference: expected − reported ≥ threshold in rationals, multiplied out by 100 × span (BigInt). */
+    function atRiskReference(elapsed: number, span: number, reportedHundredths: number, threshold: number): boolean {
+      const [e, s, h, t] = [elapsed, span, reportedHundredths, threshold].map(BigInt);
+      const expectedTimes100Span = e <= 0n ? 0n : e >= s ? 10000n * s : 10000n * e; // 100 × span × expected%
+      return expectedTimes100Span - h * s >= 100n * t * s;
+    }
+
+    it('property: the at-risk rule agrees with rational arithmetic, near the boundary above all', () => {
+      // Spans that divide 10000 × elapsed often give an expected progress with two decimals or fewer, so gaps land exactly on the threshold.
+      const span = fc.oneof(fc.integer({ min: 1, max: 4000 }), fc.constantFrom(2, 4, 5, 8, 16, 20, 25, 40, 50, 80, 100, 125, 200, 250, 400, 500, 625, 1000, 1250, 2500));
+      const dates = span.chain((days) => fc.record({ startDay: fc.integer({ min: 0, max: 5000 }), span: fc.constant(days), elapsed: fc.integer({ min: 0, max: days }) }));
+      const input = fc.record({ dates, threshold: fc.integer({ min: 1, max: 100 }), nudge: fc.integer({ min: -2, max: 2 }), anyProgress: fc.integer({ min: 0, max: 10_000 }), nearBoundary: fc.boolean() });
+      fc.assert(
+        fc.property(input, ({ dates: { startDay, span, elapsed }, threshold: t, nudge, anyProgress, nearBoundary }) => {
+          // The reported hundredths that put the gap exactly on the threshold (when there are such), or a little off it.
+          const onBoundary = Math.floor((10000 * elapsed) / span) - 100 * t + nudge;
+          const hundredthsReported = nearBoundary ? Math.min(10_000, Math.max(0, onBoundary)) : anyProgress;
+          const start = addDays('2000-01-01', startDay);
+          const asOf = addDays(start, elapsed);
+          const m = reported(start, addDays(start, span), hundredthsReported / 100, asOf);
+          const expectedStatus = atRiskReference(elapsed, span, hundredthsReported, t);
+          expect(status(m, [], asOf, threshold(t)) === S.AT_RISK, `${start}…${addDays(start, span)} as of ${asOf}, ${hundredthsReported / 100}% reported, threshold ${t}`).to.equal(expectedStatus);
+        }),
+        { numRuns: 3000 },
+      );
+    });
+
+    it('property: expectedProgress is 100 × elapsed / span rounded half away from zero, computed in rationals', () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 2, max: 40_000 }).chain((span) => fc.tuple(fc.constant(span), fc.integer({ min: 0, max: span }))), ([span, elapsed]) => {
+          const start = '1990-01-01';
+          const [e, s] = [BigInt(elapsed), BigInt(span)];
+          const hundredthsExpected = Number((2n * 10000n * e + s) / (2n * s)); // ⌊10000 e / s + ½⌋
+          expect(expectedProgress(ms({ startDate: start, dueDate: addDays(start, span), baselineDueDate: addDays(start, span) }), addDays(start, elapsed))).to.equal(hundredthsExpected / 100);
+        }),
+        { numRuns: 3000 },
+      );
     });
   });
 });

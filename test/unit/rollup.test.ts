@@ -2,6 +2,7 @@
  * Roll-ups of a goal, a plan, an agency, a committee (domain.md, "Roll-ups").
  */
 import { expect } from 'chai';
+import fc from 'fast-check';
 import {
   AssessedMilestone,
   countStatuses,
@@ -62,7 +63,7 @@ describe('domain: roll-ups', () => {
       it(`${c.name} → ${c.expected}`, () => {
         const actual = weightedProgress(c.items);
         if (c.expected === null) expect(actual).to.equal(null);
-        else expect(actual).to.be.closeTo(c.expected, 1e-9);
+        else expect(actual).to.equal(c.expected);
       });
     }
   });
@@ -80,7 +81,7 @@ describe('domain: roll-ups', () => {
         name: 'child goals count with their own weight, empty and all-cancelled children left out',
         // (1×100 + 2×50) / 3; C2 (empty) and C3 (only cancelled) have no progress.
         goal: goal([m(S.COMPLETED, 100)], [goal([m(S.ON_TRACK, 40), m(S.ON_TRACK, 60)], [], 2), goal([], [], 1), goal([m(S.CANCELLED, 10)], [], 5)]),
-        expected: 200 / 3,
+        expected: 66.67, // 66.666…
       },
       {
         name: 'nested goals: a child is measured by its own mean, not flattened',
@@ -114,8 +115,8 @@ describe('domain: roll-ups', () => {
           expect(actual).to.equal(null);
           expect(rolled).to.equal(null);
         } else {
-          expect(actual).to.be.closeTo(c.expected, 1e-9);
-          expect(rolled).to.be.closeTo(c.expected, 1e-9);
+          expect(actual).to.equal(c.expected);
+          expect(rolled).to.equal(c.expected);
         }
       });
     }
@@ -203,7 +204,7 @@ describe('domain: roll-ups', () => {
       const g2 = goal([m(S.ON_TRACK, 20)], [], 3);
       const g3 = goal([], [], 10);
       const r = goalsRollup([g1, g2, g3], RULE);
-      expect(r.progress).to.be.closeTo(40, 1e-9);
+      expect(r.progress).to.equal(40);
       expect(r.statusCounts).to.deep.equal(counts({ COMPLETED: 1, ON_TRACK: 1 }));
       expect(r.health).to.equal(Health.ON_TRACK);
     });
@@ -218,7 +219,7 @@ describe('domain: roll-ups', () => {
     it("an agency's milestones: weighted mean without cancelled ones, counts and health", () => {
       // (2×60 + 1×0)/3 = 40.
       const r = milestonesRollup([m(S.ON_TRACK, 60, 2), m(S.NOT_STARTED, 0, 1), m(S.CANCELLED, 100, 5)], RULE);
-      expect(r.progress).to.be.closeTo(40, 1e-9);
+      expect(r.progress).to.equal(40);
       expect(r.statusCounts).to.deep.equal(counts({ ON_TRACK: 1, NOT_STARTED: 1, CANCELLED: 1 }));
       expect(r.health).to.equal(Health.ON_TRACK);
     });
@@ -228,6 +229,102 @@ describe('domain: roll-ups', () => {
       expect(r.progress).to.equal(null);
       expect(r.health).to.equal(null);
       expect(r.statusCounts).to.deep.equal(counts({ CANCELLED: 1 }));
+    });
+  });
+
+  describe('exact roll-ups (domain.md, "Numbers"): rounded to two decimals once, from the exact mean', () => {
+    const cases: { name: string; goal: GoalNode; expected: number }[] = [
+      // Binary floating point makes these 1.00499…, 0.56499… and 0.13499…
+      { name: '(1 + 1.01) / 2 = 1.005 exactly → 1.01', goal: goal([m(S.ON_TRACK, 1), m(S.ON_TRACK, 1.01)]), expected: 1.01 },
+      { name: '(0.56 + 0.57) / 2 = 0.565 exactly → 0.57', goal: goal([m(S.ON_TRACK, 0.56), m(S.ON_TRACK, 0.57)]), expected: 0.57 },
+      { name: 'weights 0.3 and 1.1 read as written: (0.3 × 0.08 + 1.1 × 0.15) / 1.4 = 0.135 → 0.14', goal: goal([m(S.ON_TRACK, 0.08, 0.3), m(S.ON_TRACK, 0.15, 1.1)]), expected: 0.14 },
+      { name: '(10 + 20 + 20) / 3 = 16.666… → 16.67', goal: goal([m(S.ON_TRACK, 10), m(S.ON_TRACK, 20), m(S.ON_TRACK, 20)]), expected: 16.67 },
+      // The child is 0.015 (shown 0.02) but counts exactly: (0.015 + 0.01) / 2 = 0.0125 → 0.01, not (0.02 + 0.01) / 2 → 0.02.
+      { name: 'a child goal counts with its exact mean, not its rounded one', goal: goal([m(S.ON_TRACK, 0.01)], [goal([m(S.ON_TRACK, 0.01), m(S.ON_TRACK, 0.02)])]), expected: 0.01 },
+    ];
+    for (const c of cases) {
+      it(`${c.name}`, () => {
+        expect(goalProgress(c.goal)).to.equal(c.expected);
+        expect(goalRollup(c.goal, RULE).progress).to.equal(c.expected);
+      });
+    }
+
+    it('expected progress rolls up from exact values: 23 of 4000 days alone is 0.575 → 0.58', () => {
+      const r = milestonesRollup([{ ...m(S.ON_TRACK, 0), exactExpectedProgress: { num: 2300, den: 4000 } }], RULE);
+      expect(r.expectedProgress).to.equal(0.58);
+    });
+
+    it('expected progress: a third and two thirds of a span average to 50, and a third alone shows 33.33', () => {
+      const third = { ...m(S.ON_TRACK, 0), exactExpectedProgress: { num: 100, den: 3 } };
+      const twoThirds = { ...m(S.ON_TRACK, 0), exactExpectedProgress: { num: 200, den: 3 } };
+      expect(milestonesRollup([third, twoThirds], RULE).expectedProgress).to.equal(50);
+      expect(milestonesRollup([third], RULE).expectedProgress).to.equal(33.33);
+      expect(goalsRollup([goal([third], [], 2), goal([twoThirds], [], 1)], RULE).expectedProgress).to.equal(44.44); // (2/3 + 2/3) × 100 / 3 = 44.44…
+    });
+
+    it('weightedProgress rounds the same way, with weights too small for binary floating point too', () => {
+      expect(weightedProgress([{ weight: 1, progress: 1 }, { weight: 1, progress: 1.01 }])).to.equal(1.01);
+      expect(weightedProgress([{ weight: 5e-324, progress: 50 }, { weight: 5e-324, progress: 50.01 }])).to.equal(50.01);
+      expect(weightedProgress([{ weight: 1e-300, progress: 20 }, { weight: 3e-300, progress: 60 }])).to.equal(50);
+    });
+
+    /** The reference: rationals in BigInt, weights read from the decimal text they were written as. */
+    interface Rational {
+      n: bigint;
+      d: bigint;
+    }
+    const decimal = (text: string): Rational => {
+      const [whole, fraction = ''] = text.split('.');
+      return { n: BigInt(whole + fraction), d: 10n ** BigInt(fraction.length) };
+    };
+    function referenceMean(items: { weight: Rational; value: Rational | null }[]): Rational | null {
+      let n = 0n;
+      let d = 1n;
+      let weights: Rational = { n: 0n, d: 1n };
+      for (const { weight, value } of items) {
+        if (value === null) continue;
+        [n, d] = [n * weight.d * value.d + weight.n * value.n * d, d * weight.d * value.d];
+        weights = { n: weights.n * weight.d + weight.n * weights.d, d: weights.d * weight.d };
+      }
+      return weights.n === 0n ? null : { n: n * weights.d, d: d * weights.n };
+    }
+    const roundedReference = (r: Rational | null) => (r === null ? null : Number((200n * r.n + r.d) / (2n * r.d)) / 100);
+
+    interface Tree {
+      weight: string;
+      milestones: { weight: string; hundredths: number; expected: { num: number; den: number }; cancelled: boolean }[];
+      children: Tree[];
+    }
+    const weightText = fc.oneof(fc.constantFrom('1', '2', '0.5', '1.5', '0.1', '0.3', '0.7', '1.1', '2.5', '0.07', '999.99'), fc.integer({ min: 1, max: 1000 }).map(String));
+    // Few distinct values, so that means land exactly on ties often.
+    const hundredths = fc.oneof(fc.constantFrom(0, 1, 2, 8, 15, 56, 57, 100, 101, 1001, 1002, 3333, 10_000), fc.integer({ min: 0, max: 10_000 }));
+    const expectedRatio = fc.integer({ min: 1, max: 1500 }).chain((den) => fc.integer({ min: 0, max: den }).map((elapsed) => ({ num: 100 * elapsed, den })));
+    const milestone = fc.record({ weight: weightText, hundredths, expected: expectedRatio, cancelled: fc.constantFrom(false, false, false, true) });
+    const treeOfDepth = (depth: number): fc.Arbitrary<Tree> =>
+      fc.record({ weight: weightText, milestones: fc.array(milestone, { maxLength: 5 }), children: depth === 0 ? fc.constant([]) : fc.array(treeOfDepth(depth - 1), { maxLength: 3 }) });
+
+    const toGoal = (t: Tree): GoalNode => ({
+      weight: Number(t.weight),
+      milestones: t.milestones.map((x) => ({ weight: Number(x.weight), progress: x.hundredths / 100, exactExpectedProgress: x.expected, status: x.cancelled ? S.CANCELLED : S.ON_TRACK })),
+      children: t.children.map(toGoal),
+    });
+    const referenceOf = (t: Tree, metric: 'progress' | 'expectedProgress'): Rational | null =>
+      referenceMean([
+        ...t.milestones
+          .filter((x) => !x.cancelled)
+          .map((x) => ({ weight: decimal(x.weight), value: metric === 'progress' ? { n: BigInt(x.hundredths), d: 100n } : { n: BigInt(x.expected.num), d: BigInt(x.expected.den) } })),
+        ...t.children.map((child) => ({ weight: decimal(child.weight), value: referenceOf(child, metric) })),
+      ]);
+
+    it('property: goal progress and expected progress equal the rational mean rounded half away from zero', () => {
+      fc.assert(
+        fc.property(treeOfDepth(3), (t) => {
+          const rollup = goalRollup(toGoal(t), RULE);
+          expect(rollup.progress).to.equal(roundedReference(referenceOf(t, 'progress')));
+          expect(rollup.expectedProgress).to.equal(roundedReference(referenceOf(t, 'expectedProgress')));
+        }),
+        { numRuns: 2000 },
+      );
     });
   });
 });

@@ -25,9 +25,9 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs =
   return element;
 }
 
-/** A percentage as people read it: one decimal at most, "–" when there is nothing to measure. */
+/** A percentage as the API gives it (already rounded to two decimals), "–" when there is nothing to measure. */
 export function percent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '–' : `${Math.round(value * 10) / 10}%`;
+  return value === null || value === undefined ? '–' : `${value}%`;
 }
 
 /** "ON_TRACK" → "On track". */

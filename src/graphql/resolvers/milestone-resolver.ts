@@ -118,7 +118,7 @@ export class MilestoneResolver {
     return (await this.assess(ctx, m, asOf)).progress;
   }
 
-  @FieldResolver(() => Float, { description: 'Where progress should be by `asOf` if work ran evenly from start to due date.' })
+  @FieldResolver(() => Float, { description: 'Where progress should be by `asOf` if work ran evenly from start to due date, rounded to two decimals.' })
   async expectedProgress(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<number> {
     return (await this.assess(ctx, m, asOf)).expectedProgress;
   }
