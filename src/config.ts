@@ -7,7 +7,9 @@ import { Clock, fixedDateClock, systemClock } from './domain/clock';
 export interface Limits {
   /** Largest request body, in bytes. */
   bodyBytes: number;
-  /** Deepest selection nesting. */
+  /** Most tokens in a document (names, punctuation, values; comments do not count). */
+  tokens: number;
+  /** Deepest selection nesting; graphql-js's standard introspection query is 15 deep. */
   depth: number;
   /** Highest estimated cost (each field 1, multiplied by list and page sizes). */
   cost: number;
@@ -15,11 +17,13 @@ export interface Limits {
   aliases: number;
   /** Most field selections in one operation. */
   fields: number;
+  /** Most pairs of selections of one response key at one place (fragments overlapping); validation compares each pair. */
+  overlaps: number;
   /** Longest execution, in milliseconds. */
   timeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { bodyBytes: 1_048_576, depth: 12, cost: 50_000, aliases: 30, fields: 1_000, timeoutMs: 15_000 };
+export const DEFAULT_LIMITS: Limits = { bodyBytes: 1_048_576, tokens: 3_000, depth: 15, cost: 50_000, aliases: 30, fields: 1_000, overlaps: 1_000, timeoutMs: 15_000 };
 
 export interface Config {
   port: number;
@@ -108,10 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anonymousRead: flag(env.CAIRN_ANONYMOUS_READ, false),
     limits: {
       bodyBytes: positiveInteger(env, 'CAIRN_MAX_BODY_BYTES', DEFAULT_LIMITS.bodyBytes),
+      tokens: positiveInteger(env, 'CAIRN_MAX_TOKENS', DEFAULT_LIMITS.tokens),
       depth: positiveInteger(env, 'CAIRN_MAX_DEPTH', DEFAULT_LIMITS.depth),
       cost: positiveInteger(env, 'CAIRN_MAX_COST', DEFAULT_LIMITS.cost),
       aliases: positiveInteger(env, 'CAIRN_MAX_ALIASES', DEFAULT_LIMITS.aliases),
       fields: positiveInteger(env, 'CAIRN_MAX_FIELDS', DEFAULT_LIMITS.fields),
+      overlaps: positiveInteger(env, 'CAIRN_MAX_OVERLAPS', DEFAULT_LIMITS.overlaps),
       timeoutMs: positiveInteger(env, 'CAIRN_TIMEOUT_MS', DEFAULT_LIMITS.timeoutMs),
     },
     clock: clockFrom(env.CAIRN_TODAY),
