@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Comparison, StatementCounts } from './against-baseline';
+import { HostileFigure } from './hostile';
 import { IsolationFigure } from './isolation';
 import { LoadResult } from './load';
 import { PointQueryFigure } from './point-queries';
@@ -28,6 +29,7 @@ export interface BenchResults {
   points?: PointQueryFigure;
   isolation?: IsolationFigure;
   rollups?: Comparison;
+  hostile?: HostileFigure;
   /** Figures a and d on PostgreSQL; absent when no server URL was given. */
   postgres?: { database: string; serverVersion: string; seeds: { milestones: number; seconds: number }[]; dashboards: Comparison[]; points?: PointQueryFigure };
 }
@@ -169,6 +171,44 @@ function beforeAndAfter(r: BenchResults): string[] {
     'SQLite. Before: bench/RESULTS-before.md (Cairn 179fc6f, before the performance work). After: this run. The sections below have the details.',
     '',
     ...table(['Figure', 'Target', 'Before', 'After'], rows),
+    '',
+  ];
+}
+
+/** Figure g: each hostile document's answer time beside the plain query's, and /healthz sent alongside. */
+function hostileSection(g: HostileFigure): string[] {
+  const plain = median(g.rows[0].answerMs);
+  const refusedAsExpected = (row: HostileFigure['rows'][number]) => row.status === 400 && row.limit === row.expectedLimit;
+  const hostile = g.rows.slice(1);
+  const slowest = Math.max(...hostile.map((row) => median(row.answerMs)));
+  const slowestHealthz = Math.max(...g.rows.map((row) => median(row.healthzMs)));
+  return [
+    '## g. Hostile documents',
+    '',
+    `Default limits, plan of ${g.milestones} milestones; each document sent ${g.runs} times after one warm-up, documents alternating, with GET /healthz sent alongside each request. ` +
+      'Times are medians from sending to the last byte of the answer; "× plain" divides by the plain query\'s median.',
+    '',
+    ...table(
+      ['Document', 'Request bytes', 'Answer', 'Answered in', '× plain', '/healthz alongside', 'Check'],
+      g.rows.map((row, i) => [
+        row.name,
+        String(row.bytes),
+        `${row.status}${row.limit ? ` (${row.limit})` : ''}`,
+        time(median(row.answerMs)),
+        i === 0 ? '1' : num(median(row.answerMs) / plain, 1),
+        time(median(row.healthzMs)),
+        i === 0 ? verdict(row.status === 200) : refusedAsExpected(row) ? 'refused by its limit' : `expected 400 (${row.expectedLimit})`,
+      ]),
+    ),
+    '',
+    ...table(
+      ['Figure', 'Target', 'Measured', 'Result'],
+      [
+        ['Every hostile document refused by its limit', 'all', `${hostile.filter(refusedAsExpected).length} of ${hostile.length}`, verdict(hostile.every(refusedAsExpected))],
+        ['Slowest refusal (median)', 'milliseconds (< 1 s)', time(slowest), verdict(slowest < 1000)],
+        ['Slowest /healthz alongside (median)', 'milliseconds (< 1 s)', time(slowestHealthz), verdict(slowestHealthz < 1000)],
+      ],
+    ),
     '',
   ];
 }
@@ -418,6 +458,7 @@ export function renderResults(r: BenchResults): string {
       '',
     );
   }
+  if (r.hostile) lines.push(...hostileSection(r.hostile));
   lines.push(...postgresSection(r));
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [--sizes 1000,10000,100000] [--runs 5] [--postgres URL] [--out file]`
  *
- * Seeds synthetic plans of each size with the real seed command, measures figures a–f against
+ * Seeds synthetic plans of each size with the real seed command, measures figures a–g against
  * real Cairn servers (child processes) on SQLite, then figures a and d on PostgreSQL when a
  * server URL is given (--postgres, BENCH_DATABASE_URL or DATABASE_URL), and writes
  * bench/RESULTS.md (bench/RESULTS-quick.md with --quick). Not part of `npm test`. See bench/README.md.
@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareWithBaseline, statementCounts } from './against-baseline';
+import { measureHostile } from './hostile';
 import { measureIsolation } from './isolation';
 import { measurePointQueries } from './point-queries';
 import { DIST, PINNING } from './processes';
@@ -101,6 +102,8 @@ async function main(): Promise<void> {
     const largest = Math.max(...sizes);
     log(`f: roll-ups at ${largest} milestones`);
     results.rollups = await compareWithBaseline(plans.get(largest)!, { query: ROLLUPS, baselinePath: '/rollups', runs, slowMs: 20_000, maxRequestMs, today });
+    log(`g: hostile documents at ${sizes[0]} milestones`);
+    results.hostile = await measureHostile(plans.get(sizes[0])!, { today, runs });
   } finally {
     await target.cleanup();
   }

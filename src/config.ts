@@ -18,14 +18,18 @@ import { Clock, fixedDateClock, systemClock } from './domain/clock';
 export const LIMIT_SETTINGS = {
   /** Largest request body, in bytes. */
   bodyBytes: { variable: 'CAIRN_MAX_BODY_BYTES', default: 1_048_576 },
-  /** Deepest selection nesting. */
-  depth: { variable: 'CAIRN_MAX_DEPTH', default: 12 },
+  /** Most tokens in a document (names, punctuation, values; comments do not count). */
+  tokens: { variable: 'CAIRN_MAX_TOKENS', default: 3_000 },
+  /** Deepest selection nesting; graphql-js's standard introspection query is 15 deep. */
+  depth: { variable: 'CAIRN_MAX_DEPTH', default: 15 },
   /** Highest estimated cost (each field 1, multiplied by list and page sizes). */
   cost: { variable: 'CAIRN_MAX_COST', default: 50_000 },
   /** Most aliases in one operation. */
   aliases: { variable: 'CAIRN_MAX_ALIASES', default: 30 },
   /** Most field selections in one operation. */
   fields: { variable: 'CAIRN_MAX_FIELDS', default: 1_000 },
+  /** Most pairs of selections of one response key at one place (fragments overlapping); validation compares each pair. */
+  overlaps: { variable: 'CAIRN_MAX_OVERLAPS', default: 1_000 },
   /** Longest execution, in milliseconds. */
   timeoutMs: { variable: 'CAIRN_TIMEOUT_MS', default: 15_000 },
 } as const;

@@ -14,7 +14,7 @@ import { ANONYMOUS, Viewer } from './domain/access';
 import { systemClock } from './domain/clock';
 import { createServices, RequestContext } from './graphql/context';
 import { errorLog, formatError } from './graphql/errors';
-import { operationLimits } from './graphql/limits';
+import { checkDocument, operationLimits } from './graphql/limits';
 import { offloadHeavyReads, stringifyResult } from './graphql/offload';
 import { exportRoutes } from './http/exports';
 import { buildCairnSchema } from './graphql/schema';
@@ -151,7 +151,11 @@ export async function startServer(config: Config, statementCounter?: StatementCo
   const contextFor = async (req: Request, tokenFromQuery = false) =>
     new RequestContext(services, await viewerOf(req, authenticator, config.anonymousRead, tokenFromQuery), randomUUID(), config.limits);
   app.use(webRoutes()); // before /graphql: a browser's GET /graphql gets the IDE
-  app.use('/graphql', express.json({ limit: config.limits.bodyBytes }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
+  const graphqlContext = async ({ req }: { req: Request }) => {
+    checkDocument(req.method === 'GET' ? req.query.query : req.body?.query, config.limits);
+    return contextFor(req);
+  };
+  app.use('/graphql', express.json({ limit: config.limits.bodyBytes }), expressMiddleware(apollo, { context: graphqlContext }));
   let publicUrl = config.publicUrl ?? ''; // the listening address once known
   app.use(exportRoutes(contextFor, () => publicUrl));
   app.use(reportRoutes(contextFor));

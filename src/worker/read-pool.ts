@@ -94,6 +94,11 @@ export class ReadPool {
     return this.slots.reduce((n, slot) => n + (slot?.pending.size ?? 0), 0);
   }
 
+  /** Jobs sent to workers so far (tests show that refused operations never reach one). */
+  get jobsSent(): number {
+    return this.nextId - 1;
+  }
+
   /** Runs a job on the least busy worker; rejects if that worker dies before answering. */
   run(job: ReadJob): Promise<ReadResult> {
     const slot = this.slots.filter((s): s is Slot => s !== undefined).sort((a, b) => a.pending.size - b.pending.size)[0];

@@ -8,7 +8,7 @@
 import { expect } from 'chai';
 import { sql } from '../support/database';
 import { getIntrospectionQuery } from 'graphql';
-import { DEFAULT_LIMITS, Limits } from '../../src/config';
+import { DEFAULT_LIMITS, Limits, loadConfig } from '../../src/config';
 import { toGlobalId } from '../../src/entities/global-id';
 import { databaseFingerprint, startTestServer, TestServer } from '../support/test-server';
 
@@ -72,6 +72,34 @@ const FRAGMENT_FIELDS = 26 + 10 + 7;
 /** k aliased pages of one milestone each, every one spread with the fragment: k × (2 + 43) fields. */
 const manyFields = (k: number): string => `{ ${Array.from({ length: k }, (_, i) => `m${i}: milestones(first: 1) { nodes { ...M } }`).join(' ')} }\n${MILESTONE_FRAGMENT}`;
 
+/** `{ ...F0 }` where each of F0…F(n−1) spreads the next twice and Fn is `{ __typename }`: 2^n fields in about 50·n bytes. */
+const doubledSpreads = (n: number): string =>
+  ['{ ...F0 }', ...Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`), `fragment F${n} on Query { __typename }`].join('\n');
+
+/** `__type(name: "Query") { p0: name … }`: n aliases inside introspection. */
+const typeAliases = (n: number): string => `__type(name: "Query") { ${Array.from({ length: n }, (_, i) => `p${i}: name`).join(' ')} }`;
+
+/** Over the cost limit by itself: 1 + plans 5 × (1 + goals 20 × (1 + milestones 20 × (1 + updates 10 × (1 + (1 + 10 × 1))))). */
+const COSTLY = '{ plans { goals(all: true) { milestones { updates { milestone { updates { id } } } } } } }';
+const COSTLY_COST = 1 + 5 * (1 + 20 * (1 + 20 * (1 + 10 * (1 + (1 + 10 * 1)))));
+
+/** Sends a request and, while it is in flight, GET /healthz: both must answer (a blocked event loop holds /healthz until mocha's timeout). */
+async function withHealthz(server: TestServer, send: () => Promise<RawResponse>): Promise<RawResponse> {
+  const pending = send();
+  const health = await fetch(server.url.replace('/graphql', '/healthz'));
+  expect(health.status).to.equal(200);
+  expect(await health.json()).to.deep.equal({ status: 'ok' });
+  return pending;
+}
+
+/** The same as `post`, as a GET with the query in the URL. */
+async function get(server: TestServer, query: string): Promise<RawResponse> {
+  const url = `${server.url}?query=${encodeURIComponent(query)}`;
+  const response = await fetch(url, { headers: { accept: 'application/json', authorization: `Bearer ${server.adminToken}`, 'apollo-require-preflight': 'true' } });
+  const text = await response.text();
+  return { status: response.status, text, body: JSON.parse(text) };
+}
+
 const HEAVY = '{ plans { title goals(all: true) { code milestones { code status statusReason progress expectedProgress forecastCompletion dependsOn { code status } } } } }';
 
 describe('abuse limits over HTTP: each refused with a 400 naming the limit and the measured value', function () {
@@ -89,7 +117,7 @@ describe('abuse limits over HTTP: each refused with a 400 naming the limit and t
     after(() => server.stop());
 
     it('the defaults are those documented in the README', () => {
-      expect(DEFAULT_LIMITS).to.deep.equal({ bodyBytes: 1_048_576, depth: 12, cost: 50_000, aliases: 30, fields: 1_000, timeoutMs: 15_000 });
+      expect(DEFAULT_LIMITS).to.deep.equal({ bodyBytes: 1_048_576, tokens: 3_000, depth: 15, cost: 50_000, aliases: 30, fields: 1_000, overlaps: 1_000, timeoutMs: 15_000 });
     });
 
     describe('page size (first: 1–100)', () => {
@@ -131,25 +159,25 @@ describe('abuse limits over HTTP: each refused with a 400 naming the limit and t
       });
     });
 
-    describe('query depth (12)', () => {
-      it('depth 12 is served; depth 13 is refused with depth measured 13', async () => {
-        expectOk(await post(server, { query: parentChain(8) }));
-        expectRefused(await post(server, { query: parentChain(9) }), 'depth', 12, 13);
+    describe('query depth (15)', () => {
+      it('depth 15 is served; depth 16 is refused with depth measured 16', async () => {
+        expectOk(await post(server, { query: parentChain(11) }));
+        expectRefused(await post(server, { query: parentChain(12) }), 'depth', 15, 16);
       });
 
       it('plan { goals { milestones { dependsOn { dependsOn { … } } } } } nested too deep is refused', async () => {
         const chain = (n: number) => `${'dependsOn { '.repeat(n)}code${' }'.repeat(n)}`;
-        const query = `query ($id: ID!) { plan(id: $id) { goals { milestones { ${chain(10)} } } } }`;
+        const query = `query ($id: ID!) { plan(id: $id) { goals { milestones { ${chain(13)} } } } }`;
         const r = await post(server, { query, variables: { id: planId } });
-        expectRefused(r, 'depth', 12, 14);
-        expect(r.body.errors![0].message).to.equal('The query depth is 14, over the limit of 12 (depth).');
+        expectRefused(r, 'depth', 15, 17);
+        expect(r.body.errors![0].message).to.equal('The query depth is 17, over the limit of 15 (depth).');
       });
 
       it('fragments and inline fragments do not hide depth', async () => {
         const viaFragments = `query ($id: ID!) { plan(id: $id) { ...G } }
           fragment G on Plan { goals { milestones { ...D } } }
-          fragment D on Milestone { dependsOn { ... on Milestone { ${'dependsOn { '.repeat(8)}code${' }'.repeat(8)} } } }`;
-        expectRefused(await post(server, { query: viaFragments, variables: { id: planId } }), 'depth', 12, 13);
+          fragment D on Milestone { dependsOn { ... on Milestone { ${'dependsOn { '.repeat(11)}code${' }'.repeat(11)} } } }`;
+        expectRefused(await post(server, { query: viaFragments, variables: { id: planId } }), 'depth', 15, 16);
       });
     });
 
@@ -242,9 +270,78 @@ describe('abuse limits over HTTP: each refused with a 400 naming the limit and t
       });
     });
 
+    // Were bugs until i11: spreads were expanded without memo before any limit applied (F0…F22 took seconds, /healthz
+    // waited, F0…F39 never finished); nothing inside __schema/__type was counted; a document over 10,000 nodes made
+    // graphql-query-complexity throw, and the cost went unchecked; graphql-js validated any document, however slow.
+    describe('hostile documents: refused before they are validated, /healthz answering meanwhile', function () {
+      this.timeout(20_000);
+
+      it('nested fragment spreads (F0…F22, F0…F39, F0…F199, each spreading the next twice) are refused naming fields', async () => {
+        expectRefused(await withHealthz(server, () => post(server, { query: doubledSpreads(22) })), 'fields', 1000, 2 ** 22);
+        expectRefused(await withHealthz(server, () => post(server, { query: doubledSpreads(39) })), 'fields', 1000, 2 ** 39);
+        // Counts stop at the largest exact number rather than overflow, and then say so.
+        const r = await withHealthz(server, () => post(server, { query: doubledSpreads(199) }));
+        expectRefused(r, 'fields', 1000, Number.MAX_SAFE_INTEGER);
+        expect(r.body.errors![0].message).to.equal(`The number of fields is at least ${Number.MAX_SAFE_INTEGER}, over the limit of 1000 (fields).`);
+      });
+
+      it('the same by GET, with the document in the URL', async () => {
+        expectRefused(await withHealthz(server, () => get(server, doubledSpreads(39))), 'fields', 1000, 2 ** 39);
+      });
+
+      it('a body of about 1 MiB of tokens is refused naming tokens, counted only up to the limit', async () => {
+        const query = `{ ${'__typename '.repeat(95_000)}}`;
+        expect(Buffer.byteLength(JSON.stringify({ query }))).to.be.within(1_000_000, DEFAULT_LIMITS.bodyBytes);
+        const r = await withHealthz(server, () => post(server, { query }));
+        expectRefused(r, 'tokens', 3000, 3001);
+        expect(r.body.errors![0].message).to.equal('The number of tokens is at least 3001, over the limit of 3000 (tokens).');
+      });
+
+      it('padding a costly query with 10,000 __type aliases is refused (tokens here; cost with the token limit raised, below)', async () => {
+        expectRefused(await post(server, { query: COSTLY }), 'cost', 50_000, COSTLY_COST);
+        expectRefused(await withHealthz(server, () => post(server, { query: `{ ${COSTLY.slice(1, -1)} ${typeAliases(10_000)} }` })), 'tokens', 3000, 3001);
+      });
+
+      it('aliases inside __type and __schema count: 31 are refused naming aliases, 12,000 naming tokens', async () => {
+        expectRefused(await post(server, { query: `{ ${typeAliases(31)} }` }), 'aliases', 30, 31);
+        expectRefused(await post(server, { query: `{ __schema { ${Array.from({ length: 31 }, (_, i) => `d${i}: description`).join(' ')} } }` }), 'aliases', 30, 31);
+        expectRefused(await withHealthz(server, () => post(server, { query: `{ ${typeAliases(12_000)} }` })), 'tokens', 3000, 3001);
+      });
+
+      it('introspection costs what it answers: 20 aliased copies of every type with its fields are refused naming cost', async () => {
+        const copy = 'types { name fields { name description type { name kind } args { name description } } }';
+        expectOk(await post(server, { query: `{ __schema { ${copy} } }` }));
+        const query = `{ __schema { ${Array.from({ length: 20 }, (_, i) => `t${i}: ${copy}`).join(' ')} } }`;
+        expectRefused(await withHealthz(server, () => post(server, { query })), 'cost', 50_000, 50_001);
+      });
+
+      it('introspection is as deep as the limit allows: 15 levels of ofType are refused naming depth', async () => {
+        const ofTypes = (n: number) => `{ __type(name: "Query") { ${'ofType { '.repeat(n)}name${' }'.repeat(n)} } }`;
+        expect(expectOk(await post(server, { query: ofTypes(13) })).__type.ofType).to.equal(null);
+        expectRefused(await post(server, { query: ofTypes(14) }), 'depth', 15, 16);
+      });
+
+      it('one field selected again and again (validation compares every pair) is refused naming overlaps', async () => {
+        const typenames = (n: number) => `{ ${'__typename '.repeat(n)}}`;
+        expectOk(await post(server, { query: typenames(45) })); // 45 × 44 / 2 = 990 pairs
+        expectRefused(await post(server, { query: typenames(46) }), 'overlaps', 1000, (46 * 45) / 2);
+        // Under a repeated field, what it selects overlaps too: 249 × 248 / 2 pairs of `plans`, as many of `plans.id`.
+        expectRefused(await withHealthz(server, () => post(server, { query: `{ ${'plans { id } '.repeat(249)}}` })), 'overlaps', 1000, 249 * 248);
+        // Through fragments: the same field in three fragments spread together is three selections of it.
+        const data = expectOk(await post(server, { query: '{ plans { ...A ...B ...C } } fragment A on Plan { id title } fragment B on Plan { id } fragment C on Plan { id }' }));
+        expect(data.plans[0].id).to.be.a('string');
+        const spreads = (n: number) => `{ plans { ${Array.from({ length: n }, (_, i) => `...P${i}`).join(' ')} } } ${Array.from({ length: n }, (_, i) => `fragment P${i} on Plan { id }`).join(' ')}`;
+        expectRefused(await post(server, { query: spreads(46) }), 'overlaps', 1000, (46 * 45) / 2);
+      });
+
+      it('an unused fragment is measured too (validation works through every definition)', async () => {
+        expectRefused(await post(server, { query: `{ __typename }\n${doubledSpreads(39).replace('{ ...F0 }', '')}` }), 'fields', 1000, 2 ** 39);
+      });
+    });
+
     it('none of the refused requests above changed anything, and the server still answers', async () => {
       const before = await databaseFingerprint(server.dataSource);
-      for (const query of [parentChain(9), aliasedPlans(31), manyFields(23)]) expect((await post(server, { query })).status).to.equal(400);
+      for (const query of [parentChain(12), aliasedPlans(31), manyFields(23)]) expect((await post(server, { query })).status).to.equal(400);
       expect(await databaseFingerprint(server.dataSource)).to.equal(before);
       expect(await server.ok('{ __typename }')).to.deep.equal({ __typename: 'Query' });
     });
@@ -335,8 +432,19 @@ describe('abuse limits over HTTP: each refused with a 400 naming the limit and t
       expect(r.status).to.equal(400);
     });
 
-    it('introspection is free: it passes even these small limits', async () => {
-      expect(expectOk(await post(server, { query: getIntrospectionQuery() })).__schema.types.length).to.be.greaterThan(20);
+    // Was a bug until i11: the __schema and __type subtrees were not measured at all, so these were served.
+    it('introspection counts like any other query: refused by depth, aliases, fields and cost alike', async () => {
+      expectRefused(await post(server, { query: getIntrospectionQuery() }), 'depth', 8, 15);
+      expectRefused(await post(server, { query: '{ __type(name: "Query") { a: name b: name c: name } }' }), 'aliases', 2, 3);
+      expectRefused(await post(server, { query: '{ __schema { queryType { name kind description fields { name description args { name } type { name kind } } } } }' }), 'fields', 12, 13);
+      // An introspection field costs what it answers: __schema 1 + types 1 + a name per type is served…
+      const types = expectOk(await post(server, { query: '{ __schema { types { name } } }' })).__schema.types.length;
+      expect(2 + types).to.be.at.most(300);
+      // …four fields per type are not. Counting stops once past the limit, so the measure is a lower bound.
+      expect(2 + 4 * types).to.be.greaterThan(300);
+      const r = await post(server, { query: '{ __schema { types { name kind description specifiedByURL } } }' });
+      expectRefused(r, 'cost', 300, 301);
+      expect(r.body.errors![0].message).to.equal('The estimated query cost is at least 301, over the limit of 300 (cost).');
     });
 
     it('the control: the same check-in, within the limits, is accepted and changes the database', async () => {
@@ -344,6 +452,49 @@ describe('abuse limits over HTTP: each refused with a 400 naming the limit and t
       const data = expectOk(await post(server, report('{ id percentComplete }')));
       expect(data.reportProgress.percentComplete).to.equal(42);
       expect(await databaseFingerprint(server.dataSource)).to.not.equal(before);
+    });
+  });
+
+  describe('with the token limit raised, the other limits still hold on large documents', () => {
+    const LIMITS = { tokens: 1_000_000, aliases: 10_000, fields: 100_000 };
+    let server: TestServer;
+    before(async () => {
+      server = await startTestServer({ today: '2026-11-28', limits: LIMITS });
+    });
+    after(() => server.stop());
+
+    // Was a bug until i11: over 10,000 nodes getComplexity threw, the error was swallowed and the query was served.
+    it('a costly query padded with 10,000 __type aliases is refused naming its cost, the padding included', async function () {
+      this.timeout(20_000);
+      expect(Object.keys(expectOk(await post(server, { query: `{ ${typeAliases(10_000)} }` })).__type)).to.have.length(10_000);
+      const r = await withHealthz(server, () => post(server, { query: `{ ${COSTLY.slice(1, -1)} ${typeAliases(10_000)} }` }));
+      expectRefused(r, 'cost', 50_000, COSTLY_COST + 1 + 10_000);
+    });
+
+    it('12,000 aliases inside __type or __schema are refused naming aliases', async function () {
+      this.timeout(20_000);
+      expectRefused(await withHealthz(server, () => post(server, { query: `{ ${typeAliases(12_000)} }` })), 'aliases', 10_000, 12_000);
+      const schemaAliases = `{ __schema { ${Array.from({ length: 12_000 }, (_, i) => `d${i}: description`).join(' ')} } }`;
+      expectRefused(await withHealthz(server, () => post(server, { query: schemaAliases })), 'aliases', 10_000, 12_000);
+    });
+  });
+
+  describe('at a configured token limit of 20', () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startTestServer({ today: '2026-11-28', limits: { tokens: 20 } });
+    });
+    after(() => server.stop());
+
+    it('20 tokens are served, 21 refused; comments do not count', async () => {
+      const query = '{ plans { id title startDate endDate createdAt description goals { id code title weight position version } } }'; // 20 tokens
+      expect(expectOk(await post(server, { query })).plans.length).to.be.greaterThan(0);
+      expectOk(await post(server, { query: `# ${'a comment '.repeat(100)}\n${query}` }));
+      expectRefused(await post(server, { query: query.replace('version', 'version createdAt') }), 'tokens', 20, 21);
+    });
+
+    it('CAIRN_MAX_TOKENS and CAIRN_MAX_OVERLAPS set these limits', () => {
+      expect(loadConfig({ CAIRN_MAX_TOKENS: '20', CAIRN_MAX_OVERLAPS: '7' }).limits).to.include({ tokens: 20, overlaps: 7 });
     });
   });
 

@@ -121,6 +121,25 @@ describe('Offloading heavy queries to worker threads', () => {
       expect(a).to.be.at.most(2);
     });
 
+    // Was a bug until i11: an operation whose cost could not be measured (or was measured without its
+    // introspection) ran unchecked; 20 copies of every type with its fields were served by a worker.
+    it('refused operations never reach a worker: over a limit, with variables that do not fit, or invalid', async () => {
+      const pool = offloaded.readPool!;
+      const sent = pool.jobsSent;
+      const typesWithFields = 'types { name fields { name description type { name kind } args { name description } } }';
+      const refused: [string, Record<string, unknown>?][] = [
+        [`{ __schema { ${Array.from({ length: 20 }, (_, i) => `t${i}: ${typesWithFields}`).join(' ')} } }`],
+        ['{ plans { goals(all: true) { milestones { updates { milestone { updates { id } } } } } } }'],
+        [['{ ...F0 }', ...Array.from({ length: 22 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`), 'fragment F22 on Query { __typename }'].join('\n')],
+        ['query ($first: Int) { milestones(first: $first) { totalCount } }', { first: 'ten' }],
+        ['{ plans { nope } }'],
+      ];
+      for (const [query, variables] of refused) expect((await expectSame('admin', query, variables)).status, query.slice(0, 80)).to.equal(400);
+      expect(pool.jobsSent, 'jobs sent to a worker').to.equal(sent);
+      await expectSame('admin', '{ __schema { types { name kind } } }');
+      expect(pool.jobsSent, 'a query within the limits goes to a worker').to.equal(sent + 1);
+    });
+
     it('mutations stay on the main thread, and offloaded reads see their writes at once', async () => {
       const { current } = await samplePlans(offloaded.as(offloaded.adminToken));
       const { plan } = await offloaded.as(offloaded.adminToken).ok('query ($id: ID!) { plan(id: $id) { goals { milestones { id completedOn cancelledOn } } } }', { id: current });
