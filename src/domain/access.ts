@@ -54,7 +54,12 @@ export function isIndicatorInsider(viewer: Viewer, indicatorAgencyId: number): b
   return viewer.role === Role.ADMIN || (viewer.role !== null && viewer.agencyId === indicatorAgencyId);
 }
 
-/** Staff names in the audit trail (who made a change, authors recorded in it) reach signed-in readers only. */
+/** Staff names (audit actors, authors of updates, moves and measurements, publishers) reach signed-in readers only. */
 export function seesStaffNames(viewer: Viewer): boolean {
   return viewer.role !== null;
+}
+
+/** A staff name as this reader may see it: null for anonymous readers. */
+export function shownStaffName(name: string, viewer: Viewer): string | null {
+  return seesStaffNames(viewer) ? name : null;
 }

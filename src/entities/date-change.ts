@@ -31,7 +31,7 @@ export class DateChange extends RowRecord {
   @Column({ type: 'text' })
   reason: string;
 
-  @Field({ description: 'Who moved it.' })
+  /** Shown through a field resolver: staff names reach signed-in readers only. */
   @Column({ type: 'varchar', length: 200, default: '' })
   author: string;
 

@@ -21,7 +21,7 @@ export class IndicatorMeasurement extends RowRecord {
   @Column({ type: 'text', default: '' })
   note: string;
 
-  @Field({ description: 'Who recorded it.' })
+  /** Shown through a field resolver: staff names reach signed-in readers only. */
   @Column({ type: 'varchar', length: 200, default: '' })
   author: string;
 

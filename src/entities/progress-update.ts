@@ -22,7 +22,7 @@ export class ProgressUpdate extends RowRecord {
   @Column({ type: 'text', default: '' })
   note: string;
 
-  @Field({ description: 'Who reported it: the signed-in user (nobody reports in another\'s name).' })
+  /** Shown through a field resolver: staff names reach signed-in readers only. */
   @Column({ type: 'varchar', length: 200, default: '' })
   author: string;
 

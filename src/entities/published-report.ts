@@ -30,7 +30,7 @@ export class PublishedReport extends RowRecord {
   @CreateDateColumn()
   publishedAt: Date;
 
-  @Field({ description: 'Who published it.' })
+  /** Shown through a field resolver: staff names reach signed-in readers only. */
   @Column({ type: 'varchar', length: 200 })
   publishedBy: string;
 

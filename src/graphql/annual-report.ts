@@ -1,5 +1,6 @@
 /** The annual report (domain.md, "Reporting periods"): live for the reader, and published (frozen) editions. */
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { shownStaffName } from '../domain/access';
 import { Health, MilestoneStatus, Role } from '../domain/enums';
 import { Plan, PublishedReport } from '../entities';
 import { toGlobalId } from '../entities/global-id';
@@ -161,6 +162,11 @@ export async function liveReport(ctx: RequestContext, plan: Plan, year: number):
 
 @Resolver(() => PublishedReport)
 export class AnnualReportResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Who published it. Null for anonymous readers: staff names reach signed-in readers only.' })
+  publishedBy(@Root() report: PublishedReport, @Ctx() ctx: RequestContext): string | null {
+    return shownStaffName(report.publishedBy, ctx.viewer);
+  }
+
   @Query(() => AnnualReport, { description: 'A plan\'s annual report for year N, as of the year\'s last day, for this reader (restricted milestones and suppressed values as everywhere).' })
   async annualReport(
     @Arg('planId', () => ID, { description: 'The plan.' }) planId: string,

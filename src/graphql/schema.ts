@@ -17,7 +17,7 @@ import { AuditResolver } from './resolvers/audit-resolver';
 import { CommitteeResolver } from './resolvers/committee-resolver';
 import { GoalResolver } from './resolvers/goal-resolver';
 import { IndicatorMeasurementResolver, IndicatorResolver } from './resolvers/indicator-resolver';
-import { MilestoneResolver, ProgressUpdateResolver } from './resolvers/milestone-resolver';
+import { DateChangeResolver, DueDateChangeResolver, MilestoneResolver, ProgressUpdateResolver } from './resolvers/milestone-resolver';
 import { NodeResolver } from './resolvers/node-resolver';
 import { PlanResolver } from './resolvers/plan-resolver';
 
@@ -61,7 +61,7 @@ function applyRequestRules(schema: GraphQLSchema): void {
 
 export async function buildCairnSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AnnualReportResolver, CsvImportResolver, AgencyResolver, AuditResolver, DashboardResolver, MeetingResolver, PlanResolver, CommitteeResolver, GoalResolver, IndicatorResolver, IndicatorMeasurementResolver, MilestoneResolver, ProgressUpdateResolver, NodeResolver],
+    resolvers: [AnnualReportResolver, CsvImportResolver, AgencyResolver, AuditResolver, DashboardResolver, MeetingResolver, PlanResolver, CommitteeResolver, GoalResolver, IndicatorResolver, IndicatorMeasurementResolver, MilestoneResolver, ProgressUpdateResolver, DateChangeResolver, DueDateChangeResolver, NodeResolver],
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',

@@ -4,7 +4,7 @@
  * are suppressed as the values themselves are, and staff names reach signed-in readers only.
  */
 import { DataSource } from 'typeorm';
-import { seesStaffNames, Viewer } from '../domain/access';
+import { seesStaffNames, shownStaffName, Viewer } from '../domain/access';
 import { Role } from '../domain/enums';
 import { AuditEntry } from '../entities';
 import { fromGlobalId } from '../entities/global-id';
@@ -39,7 +39,7 @@ export interface ShownChange {
 const NAME_FIELDS: readonly string[] = ['author'];
 
 export function shownActor(entry: AuditEntry, viewer: Viewer): string | null {
-  return seesStaffNames(viewer) ? entry.actor : null;
+  return shownStaffName(entry.actor, viewer);
 }
 
 export async function shownChanges(entry: AuditEntry, reader: PlanReader, viewer: Viewer): Promise<ShownChange[]> {

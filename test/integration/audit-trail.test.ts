@@ -184,4 +184,28 @@ describe('auditTrail of a sensitive indicator (Survivors referred…, threshold 
       expect(change(nodes, 'recordMeasurement', 'author'), label).to.deep.equal({ field: 'author', before: null, after: 'Hana of HSA', suppressed: false });
     }
   });
+
+  it('staff names elsewhere follow the same rule: authors of updates, date moves and measurements, and publishers, are null for anonymous readers', async () => {
+    const planId = (await samplePlans(server)).first;
+    await server.ok('mutation ($planId: ID!) { publishAnnualReport(planId: $planId, year: 2015) { edition } }', { planId });
+    const NAMES = `query ($planId: ID!, $indicatorId: ID!) {
+      milestones(first: 100, filter: { planId: $planId }) { nodes { updates { author } dateChanges { author } dueDateChanges { author } } }
+      indicator(id: $indicatorId) { measurements { author } }
+      publishedReports(planId: $planId) { publishedBy }
+    }`;
+    const names = (data: any): (string | null)[] => [
+      ...data.milestones.nodes.flatMap((m: any) => [...m.updates, ...m.dateChanges, ...m.dueDateChanges].map((x: { author: string | null }) => x.author)),
+      ...data.indicator.measurements.map((m: { author: string | null }) => m.author),
+      ...data.publishedReports.map((r: { publishedBy: string | null }) => r.publishedBy),
+    ];
+    const anonymous = names(await server.as(null).ok(NAMES, { planId, indicatorId }));
+    expect(anonymous.length).to.be.greaterThan(20);
+    expect(anonymous.every((name) => name === null)).to.equal(true);
+    for (const { label, client } of [...below.slice(1), ...above]) {
+      const shown = names(await client.ok(NAMES, { planId, indicatorId }));
+      expect(shown.length, label).to.be.at.least(anonymous.length);
+      expect(shown.every((name) => typeof name === 'string'), label).to.equal(true);
+      expect(shown, label).to.include('Hana of HSA');
+    }
+  });
 });

@@ -87,7 +87,7 @@ export interface MilestoneDetail {
   leadAgency: { shortName: string; name: string };
   partners: { role: string; agency: { shortName: string } }[];
   dateChanges: { which: 'START_DATE' | 'DUE_DATE'; changedOn: string; fromDate: string; toDate: string; reason: string }[];
-  updates: { reportedOn: string; percentComplete: number; note: string; author: string }[];
+  updates: { reportedOn: string; percentComplete: number; note: string; author: string | null }[];
   dependsOn: { id: string; code: string; title: string; status: Status }[];
 }
 

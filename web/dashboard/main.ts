@@ -323,7 +323,7 @@ async function milestoneView(state: State, id: string): Promise<HTMLElement> {
     m.description ? h('p', {}, m.description) : '',
     h('dl', { class: 'facts' }, ...facts.map(([k, v]) => h('div', { 'data-fact': k }, h('dt', {}, k), h('dd', {}, v)))),
     table('Date moves', ['Decided', 'Date', 'From', 'To', 'Reason'], m.dateChanges.map((c) => [c.changedOn, words(c.which), c.fromDate, c.toDate, c.reason])),
-    table('Progress updates', ['Reported', 'Complete', 'Note', 'By'], m.updates.map((u) => [u.reportedOn, percent(u.percentComplete), u.note, u.author])),
+    table('Progress updates', ['Reported', 'Complete', 'Note', 'By'], m.updates.map((u) => [u.reportedOn, percent(u.percentComplete), u.note, u.author ?? '—'])),
     h('h3', {}, 'Depends on'),
     m.dependsOn.length === 0 ? h('p', {}, 'Nothing.') : h('ul', {}, ...m.dependsOn.map((d) => h('li', {}, h('a', { href: urlOf({ ...state, milestone: d.id }) }, `${d.code} ${d.title}`), ` — ${words(d.status)}`))),
   );

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { latestMeasurement } from '../../domain/indicator';
+import { shownStaffName } from '../../domain/access';
 import { Role } from '../../domain/enums';
 import { Agency, Goal, Indicator, IndicatorMeasurement, Plan } from '../../entities';
 import { indicatorValue, shownProgress } from '../../services/indicator-values';
@@ -122,6 +123,11 @@ export class IndicatorMeasurementResolver {
   @FieldResolver(() => Boolean, { description: 'True when the value is hidden from this reader (a sensitive value below the plan\'s threshold).' })
   async suppressed(@Root() m: IndicatorMeasurement, @Ctx() ctx: RequestContext): Promise<boolean> {
     return (await this.shown(m, ctx)).suppressed;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who recorded it. Null for anonymous readers: staff names reach signed-in readers only.' })
+  author(@Root() m: IndicatorMeasurement, @Ctx() ctx: RequestContext): string | null {
+    return shownStaffName(m.author, ctx.viewer);
   }
 
   @FieldResolver(() => Indicator, { description: 'The indicator measured.' })

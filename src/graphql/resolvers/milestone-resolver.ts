@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { shownStaffName } from '../../domain/access';
 import { MilestoneStatus, PartnerRole, Role } from '../../domain/enums';
 import { MilestoneAssessment } from '../../domain/milestone';
 import { Agency, DateChange, DueDateChange, Goal, Milestone, Plan, ProgressUpdate } from '../../entities';
@@ -299,8 +300,29 @@ export class MilestoneResolver {
 
 @Resolver(() => ProgressUpdate)
 export class ProgressUpdateResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Who reported it: the signed-in user (nobody reports in another\'s name). Null for anonymous readers: staff names reach signed-in readers only.' })
+  author(@Root() update: ProgressUpdate, @Ctx() ctx: RequestContext): string | null {
+    return shownStaffName(update.author, ctx.viewer);
+  }
+
   @FieldResolver(() => Milestone, { description: 'The milestone it reports on.' })
   async milestone(@Root() update: ProgressUpdate, @Ctx() ctx: RequestContext): Promise<Milestone> {
     return (await ctx.reader.loaders.milestone.load(update.milestoneId))!;
+  }
+}
+
+@Resolver(() => DateChange)
+export class DateChangeResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Who moved it. Null for anonymous readers: staff names reach signed-in readers only.' })
+  author(@Root() change: DateChange, @Ctx() ctx: RequestContext): string | null {
+    return shownStaffName(change.author, ctx.viewer);
+  }
+}
+
+@Resolver(() => DueDateChange)
+export class DueDateChangeResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Who moved it. Null for anonymous readers: staff names reach signed-in readers only.' })
+  author(@Root() change: DueDateChange, @Ctx() ctx: RequestContext): string | null {
+    return shownStaffName(change.author, ctx.viewer);
   }
 }
