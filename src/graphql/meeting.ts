@@ -2,7 +2,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { BriefingMilestone } from '../domain/briefing';
 import { Role } from '../domain/enums';
-import { Committee, Meeting, Milestone, Plan } from '../entities';
+import { Agency, Committee, Meeting, Milestone, Plan } from '../entities';
 import { BriefingReader } from '../services/briefing-reader';
 import { briefingMarkdown } from '../services/briefing-render';
 import { RequestContext } from './context';
@@ -21,6 +21,12 @@ export class DueDateMove {
   @Field({ description: 'Why it moved.' }) reason: string;
 }
 
+@ObjectType({ description: 'An agency asked for an update before a meeting, and why.' })
+export class UpdateRequest {
+  @Field(() => Agency, { description: 'The lead agency.' }) agency: Agency;
+  @Field(() => [MilestoneOnDate], { description: 'Its milestones that are stale, overdue or at risk on the briefing date, each once, in plan order.' }) milestones: MilestoneOnDate[];
+}
+
 @ObjectType({ description: 'How many milestones each part of a briefing holds.' })
 export class BriefingCounts {
   @Field(() => Int, { description: 'Completed since the previous meeting.' }) completed: number;
@@ -30,17 +36,19 @@ export class BriefingCounts {
   @Field(() => Int, { description: 'Started, unfinished and without a recent update.' }) staleUpdates: number;
 }
 
-@ObjectType({ description: 'What a meeting needs to know, computed from the plan on the meeting date.' })
+@ObjectType({ description: 'What a meeting needs to know, computed from the plan on the meeting date, or today for a meeting still ahead.' })
 export class MeetingBriefing {
   @Field(() => DateScalar, { nullable: true, description: 'The previous meeting of the same body; changes are counted after it.' }) since: string | null;
-  @Field(() => DateScalar, { description: 'The meeting date: the briefing is the plan as of this day.' }) until: string;
-  @Field(() => DateScalar, { description: 'The next meeting of the same body (or one cycle ahead): "falling due" is up to here.' }) horizon: string;
+  @Field(() => DateScalar, { description: 'The day the briefing is as of: the meeting date for a meeting held today or earlier, else today in the plan\'s time zone (a projection). Changes are counted up to and including it; statuses are on it.' }) until: string;
+  @Field({ description: 'True when the meeting is still ahead (after today in the plan\'s time zone): the briefing is as of today and will change before the meeting.' }) projection: boolean;
+  @Field(() => DateScalar, { description: 'The next meeting of the same body after this one (or one cycle, 61 days, after the meeting date): "falling due" runs after `until` up to here, also for a projection.' }) horizon: string;
   @Field(() => BriefingCounts, { description: 'Counts of each part.' }) counts: BriefingCounts;
   @Field(() => [MilestoneOnDate], { description: 'Completed since the previous meeting, in order.' }) completed: MilestoneOnDate[];
   @Field(() => [MilestoneOnDate], { description: 'Newly overdue, by due date.' }) newlyOverdue: MilestoneOnDate[];
   @Field(() => [DueDateMove], { description: 'Due dates moved, with the reasons.' }) dueDatesMoved: DueDateMove[];
   @Field(() => [MilestoneOnDate], { description: 'Falling due before the next meeting, by due date.' }) fallingDue: MilestoneOnDate[];
   @Field(() => [MilestoneOnDate], { description: 'Stale updates, longest silent first.' }) staleUpdates: MilestoneOnDate[];
+  @Field(() => [UpdateRequest], { description: 'The lead agencies asked for an update before the meeting: those with a milestone that is stale, overdue or at risk on `until`, by short name. Only milestones the reader can see count.' }) updateRequests: UpdateRequest[];
   @Field({ description: 'The whole briefing as Markdown, ready to paste into an agenda.' }) markdown: string;
 }
 
@@ -75,20 +83,16 @@ export class MeetingResolver {
     return (await new BriefingReader(ctx.reader).neighbours(meeting)).next;
   }
 
-  @FieldResolver(() => MeetingBriefing, { complexity: listCost(TYPICAL_SIZE.agencyMilestones), description: 'What changed since the previous meeting of the same body, and what falls due before the next.' })
+  @FieldResolver(() => MeetingBriefing, { complexity: listCost(TYPICAL_SIZE.agencyMilestones), description: 'What changed since the previous meeting of the same body, what falls due before the next, and which agencies are asked for an update; for a meeting still ahead, as of today (a projection).' })
   async briefing(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<MeetingBriefing> {
     const reader = new BriefingReader(ctx.reader);
     const b = await reader.briefing(meeting);
-    const agencies = new Map<number, string>();
-    for (const m of [...b.completed, ...b.newlyOverdue, ...b.fallingDue, ...b.staleUpdates, ...b.dueDatesMoved.map((d) => d.milestone)]) {
-      const agency = await ctx.reader.loaders.agency.load(m.item.leadAgencyId);
-      agencies.set(m.item.leadAgencyId, agency?.shortName ?? '?');
-    }
     const committee = await loadOptional(ctx.reader.loaders.committee, meeting.committeeId);
     const body = committee ? committee.name : (await ctx.reader.planOf(meeting.planId)).title;
     return {
       since: b.since,
       until: b.until,
+      projection: b.projection,
       horizon: b.horizon,
       counts: { completed: b.completed.length, newlyOverdue: b.newlyOverdue.length, dueDatesMoved: b.dueDatesMoved.length, fallingDue: b.fallingDue.length, staleUpdates: b.staleUpdates.length },
       completed: b.completed.map(onDate),
@@ -96,7 +100,8 @@ export class MeetingResolver {
       dueDatesMoved: b.dueDatesMoved.map(({ milestone, change }) => ({ milestone: onDate(milestone), ...change })),
       fallingDue: b.fallingDue.map(onDate),
       staleUpdates: b.staleUpdates.map(onDate),
-      markdown: briefingMarkdown(meeting, body, b, (m) => agencies.get(m.leadAgencyId) ?? '?'),
+      updateRequests: b.updateRequests.map((r) => ({ agency: r.agency, milestones: r.milestones.map(onDate) })),
+      markdown: briefingMarkdown(meeting, body, b),
     };
   }
 

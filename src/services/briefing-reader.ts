@@ -1,8 +1,11 @@
-/** A meeting's briefing: the milestones of its body (the plan, or one committee) on the two meeting dates. */
-import { Briefing, briefing, BriefingMilestone } from '../domain/briefing';
-import { Meeting, Milestone } from '../entities';
+/** A meeting's briefing: the milestones of its body (the plan, or one committee) the reader can see, on the two meeting dates (today for a meeting still ahead). */
+import { Briefing, briefing, briefingDates, BriefingMilestone } from '../domain/briefing';
+import { Agency, Meeting, Milestone } from '../entities';
 import { DashboardReader, DashboardScope } from './dashboard-reader';
 import { PlanReader } from './plan-reader';
+
+/** A briefing of entities, with each milestone's lead agency for the Markdown. */
+export type MeetingBriefingData = Briefing<Milestone, Agency> & { leadOf: (m: Milestone) => Agency };
 
 export class BriefingReader {
   constructor(private readonly reader: PlanReader) {}
@@ -20,8 +23,10 @@ export class BriefingReader {
     return { previous: earlier.at(-1) ?? null, next: later[0] ?? null };
   }
 
-  async briefing(meeting: Meeting): Promise<Briefing<Milestone>> {
+  async briefing(meeting: Meeting): Promise<MeetingBriefingData> {
     const { previous, next } = await this.neighbours(meeting);
+    const today = await this.reader.dateFor(meeting.planId);
+    const dates = briefingDates(meeting.date, previous?.date ?? null, today);
     const scope: DashboardScope = meeting.committeeId === null
       ? { kind: 'plan', plan: await this.reader.planOf(meeting.planId) }
       : { kind: 'committee', committee: (await this.reader.loaders.committee.load(meeting.committeeId))! };
@@ -31,10 +36,17 @@ export class BriefingReader {
         item: m,
         completedOn: m.completedOn,
         dueDateChanges: await this.reader.loaders.dueDateChangesByMilestone.load(m.rowId),
-        now: await this.reader.assess(m, meeting.date),
-        before: previous ? await this.reader.assess(m, previous.date) : null,
+        now: await this.reader.assess(m, dates.until),
+        before: dates.before === null ? null : await this.reader.assess(m, dates.before),
       })),
     );
-    return briefing(entries, meeting.date, previous?.date ?? null, next?.date ?? null);
+    const leads = new Map<number, Agency>();
+    for (const m of milestones) {
+      const agency = await this.reader.loaders.agency.load(m.leadAgencyId);
+      if (!agency) throw new Error(`agency ${m.leadAgencyId} is missing`);
+      leads.set(m.leadAgencyId, agency);
+    }
+    const leadOf = (m: Milestone) => leads.get(m.leadAgencyId)!;
+    return { ...briefing(entries, meeting.date, previous?.date ?? null, next?.date ?? null, today, leadOf), leadOf };
   }
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { asHtmlText, HOSTILE_TITLE, MARKUP_FROM_USERS, renderMarkdown } from '../support/hostile-text';
+import { Role } from '../../src/domain/enums';
 import { samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 describe('meetings and briefings over HTTP (first sample plan)', () => {
@@ -70,6 +71,79 @@ describe('meetings and briefings over HTTP (first sample plan)', () => {
     expect(outside.errors?.[0].extensions?.code).to.equal('BAD_USER_INPUT');
   });
 
+  describe('a meeting still ahead (current plan; today is 2026-11-28)', () => {
+    const briefingQuery = `query ($id: ID!) { meeting(id: $id) { date briefing {
+      since until projection horizon markdown
+      updateRequests { agency { shortName } milestones { milestone { id code } status updateStale } } } } }`;
+    type Request = { agency: { shortName: string }; milestones: { milestone: { id: string; code: string }; status: string; updateStale: boolean }[] };
+    let ahead: { id: string; date: string };
+    /** Every milestone the admin sees with this filter, page by page. */
+    async function allMilestones<T>(filter: object, fields: string): Promise<T[]> {
+      const rows: T[] = [];
+      for (let after: string | null = null; ; ) {
+        const { milestones }: { milestones: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: T[] } } = await server.ok(`query ($f: MilestoneFilter, $after: String) { milestones(filter: $f, first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${fields} } } }`, { f: filter, after });
+        rows.push(...milestones.nodes);
+        if (!milestones.pageInfo.hasNextPage) return rows;
+        after = milestones.pageInfo.endCursor;
+      }
+    }
+    let held: { id: string; date: string };
+
+    before(async () => {
+      const current = (await samplePlans(server)).current;
+      const { plan } = await server.ok('query ($id: ID!) { plan(id: $id) { meetings { id date committee { id } } } }', { id: current });
+      const taskForce = plan.meetings.filter((m: { committee: unknown }) => m.committee === null);
+      ahead = taskForce.find((m: { date: string }) => m.date > '2026-11-28');
+      held = taskForce.filter((m: { date: string }) => m.date <= '2026-11-28').at(-1);
+    });
+
+    it('is a projection as of today, and says so; a meeting already held is not', async () => {
+      const future = (await server.ok(briefingQuery, { id: ahead.id })).meeting;
+      expect(future.briefing).to.deep.include({ since: held.date, until: '2026-11-28', projection: true });
+      expect(future.briefing.horizon > future.date).to.equal(true);
+      expect(future.briefing.markdown).to.contain('This meeting is still ahead: the briefing is as of 2026-11-28 and is a projection.');
+      const past = (await server.ok(briefingQuery, { id: held.id })).meeting;
+      expect(past.briefing).to.deep.include({ until: held.date, projection: false });
+      expect(past.briefing.markdown).to.not.contain('still ahead');
+    });
+
+    it('asks the lead agencies of stale, overdue and at-risk milestones for an update, as the milestones say today', async () => {
+      const { briefing } = (await server.ok(briefingQuery, { id: ahead.id })).meeting;
+      type Row = { code: string; status: string; updateStale: boolean; leadAgency: { shortName: string } };
+      const milestones = await allMilestones<Row>({ planId: (await samplePlans(server)).current }, 'code status updateStale leadAgency { shortName }');
+      const expected = new Map<string, string[]>();
+      for (const m of milestones) {
+        if (!(m.updateStale || m.status === 'OVERDUE' || m.status === 'AT_RISK')) continue;
+        expected.set(m.leadAgency.shortName, [...(expected.get(m.leadAgency.shortName) ?? []), m.code]);
+      }
+      const requests = briefing.updateRequests as Request[];
+      expect(requests.length).to.be.greaterThan(0);
+      expect(requests.map((r) => r.agency.shortName)).to.deep.equal([...expected.keys()].sort((a, b) => a.localeCompare(b)));
+      for (const r of requests) {
+        expect(r.milestones.map((m) => m.milestone.code).sort(), r.agency.shortName).to.deep.equal(expected.get(r.agency.shortName)!.sort());
+        for (const m of r.milestones) expect(m.updateStale || m.status === 'OVERDUE' || m.status === 'AT_RISK').to.equal(true);
+      }
+      expect(briefing.markdown).to.contain(`### Agencies asked for an update (${requests.length})`);
+      for (const r of requests) expect(briefing.markdown).to.contain(`- **${r.agency.shortName}**: ${r.milestones.map((m) => m.milestone.code).join(', ')}`);
+    });
+
+    it('a reader who cannot see restricted (PARTNERS) milestones is not told of them', async () => {
+      const current = (await samplePlans(server)).current;
+      const restrictedRows = await allMilestones<{ id: string; code: string; plan: { id: string } }>({ visibility: 'PARTNERS' }, 'id code plan { id }');
+      const restricted = new Set(restrictedRows.map((m) => m.id));
+      // The sample's restricted milestones in this plan are on track: make one overdue, so its lead is asked.
+      const g3m4 = restrictedRows.find((m) => m.code === 'G3.M4' && m.plan.id === current)!;
+      await server.ok('mutation ($id: ID!) { moveDueDate(id: $id, newDueDate: "2026-11-20", reason: "Deadline brought forward.") { id } }', { id: g3m4.id });
+      const ids = (b: { updateRequests: Request[] }) => b.updateRequests.flatMap((r) => r.milestones.map((m) => m.milestone.id));
+      const asAdmin = (await server.ok(briefingQuery, { id: ahead.id })).meeting.briefing;
+      expect(ids(asAdmin).some((id) => restricted.has(id)), 'the admin is asked about a restricted milestone').to.equal(true);
+      const outsider = server.as(await server.newToken(Role.VIEWER));
+      const asOutsider = (await outsider.ok(briefingQuery, { id: ahead.id })).meeting.briefing;
+      expect(ids(asOutsider).filter((id) => restricted.has(id))).to.deep.equal([]);
+      expect(ids(asOutsider)).to.deep.equal(ids(asAdmin).filter((id) => !restricted.has(id)));
+    });
+  });
+
   it('the briefing Markdown shows text from users as text: plan and meeting titles, milestone titles and reasons', async () => {
     // A task-force meeting of the current plan two days from now; a due date moved today, for a hostile reason.
     const current = (await samplePlans(server)).current;
@@ -85,7 +159,7 @@ describe('meetings and briefings over HTTP (first sample plan)', () => {
     const html = renderMarkdown(briefing.markdown);
     expect(html).to.not.match(MARKUP_FROM_USERS);
     expect(html.match(/<h2>/g)).to.have.length(1);
-    expect(html.match(/<h3>/g)).to.have.length(5);
+    expect(html.match(/<h3>/g)).to.have.length(6);
     const title = asHtmlText(HOSTILE_TITLE);
     expect(html).to.contain(`<h2>Briefing: ${title}</h2>`);
     expect(html).to.contain(`<p>${title}, 2026-11-30. Changes since `);
