@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { DateTimeScalar } from '../graphql/scalars';
+import { DateTimeScalar } from './scalars';
 import { Node, RowRecord } from './base-record';
 
 /** One change, written in the same transaction as the change itself. */

@@ -1,6 +1,6 @@
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { DateTimeScalar } from '../graphql/scalars';
+import { DateTimeScalar } from './scalars';
 import { NodeTypeName, toGlobalId } from './global-id';
 
 /** Relay's Node: anything with a global ID can be fetched again with `node(id)`. */

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity } from 'typeorm';
 import { MilestoneDate } from '../domain/enums';
-import { DateScalar, DateTimeScalar } from '../graphql/scalars';
+import { DateScalar, DateTimeScalar } from './scalars';
 import { Node, RowRecord } from './base-record';
 
 /** A recorded move of a milestone's start or due date. The baseline stays; history is never edited. */

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity } from 'typeorm';
-import { DateScalar, DateTimeScalar } from '../graphql/scalars';
+import { DateScalar, DateTimeScalar } from './scalars';
 import { Node, RowRecord } from './base-record';
 
 /** A dated value of an indicator. Kept as history; a new measurement never overwrites one. */

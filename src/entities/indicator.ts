@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { Direction } from '../domain/indicator';
-import { DateScalar } from '../graphql/scalars';
+import { DateScalar } from './scalars';
 import { BaseRecord, Node } from './base-record';
 
 @ObjectType({ implements: Node, description: 'A measure with a target for a plan or goal (e.g. survivors receiving services), owned by an agency.' })

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { DateScalar } from '../graphql/scalars';
+import { DateScalar } from './scalars';
 import { BaseRecord, Node } from './base-record';
 
 @ObjectType({ implements: Node, description: 'A meeting of the whole task force (no committee) or of one committee.' })

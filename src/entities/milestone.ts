@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { Visibility } from '../domain/enums';
-import { DateScalar } from '../graphql/scalars';
+import { DateScalar } from './scalars';
 import { BaseRecord, Node } from './base-record';
 
 @ObjectType({ implements: Node, description: 'A dated deliverable of a goal, owned by a lead agency. Status and progress are computed from its timeline and updates.' })

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { DateScalar } from '../graphql/scalars';
+import { DateScalar } from './scalars';
 import { BaseRecord, Node } from './base-record';
 
 @ObjectType({ implements: Node, description: 'A strategic plan: goals and milestones with timelines, carried out by agencies.' })

@@ -1,6 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity } from 'typeorm';
-import { DateScalar, DateTimeScalar } from '../graphql/scalars';
+import { DateScalar, DateTimeScalar } from './scalars';
 import { Node, RowRecord } from './base-record';
 
 /** A check-in on a milestone. The history is append-only: nothing overwrites an update. */

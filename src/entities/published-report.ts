@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity } from 'typeorm';
-import { DateTimeScalar } from '../graphql/scalars';
+import { DateTimeScalar } from './scalars';
 import { Node, RowRecord } from './base-record';
 
 /**

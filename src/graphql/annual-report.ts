@@ -8,7 +8,7 @@ import { AnnualReportData, buildAnnualReport, editionPath, liveReportPath, Repor
 import { reportHtml, reportMarkdown } from '../services/report-render';
 import { RequestContext } from './context';
 import { loadByGlobalId } from './resolvers/ids';
-import { DateScalar } from './scalars';
+import { DateScalar } from '../entities/scalars';
 import { ShownNumber, StatusCounts, toStatusCounts } from './types';
 
 @ObjectType({ description: 'The headline figures of an annual report, as of its date.' })

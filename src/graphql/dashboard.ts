@@ -8,7 +8,7 @@ import { userError } from '../services/errors';
 import { RequestContext } from './context';
 import { BreakdownBy } from './enums';
 import { listCost, TYPICAL_SIZE } from './limits';
-import { DateScalar } from './scalars';
+import { DateScalar } from '../entities/scalars';
 import { StatusCounts, toStatusCounts } from './types';
 
 const URGENCY = [MilestoneStatus.OVERDUE, MilestoneStatus.AT_RISK, MilestoneStatus.ON_TRACK, MilestoneStatus.NOT_STARTED, MilestoneStatus.COMPLETED_LATE, MilestoneStatus.COMPLETED, MilestoneStatus.CANCELLED];

@@ -9,7 +9,7 @@ import { RequestContext } from './context';
 import { MilestoneOnDate } from './dashboard';
 import { listCost, TYPICAL_SIZE } from './limits';
 import { loadByGlobalId, loadOptional } from './resolvers/ids';
-import { DateScalar } from './scalars';
+import { DateScalar } from '../entities/scalars';
 import { CreateMeetingInput } from './types';
 
 @ObjectType({ description: 'A recorded move of a due date within a briefing\'s window.' })

@@ -10,7 +10,7 @@ import { AuditEntry } from '../entities/audit-entry';
 import { Milestone } from '../entities/milestone';
 import { MAX } from '../entities/limits';
 import { AgencyRole, MilestoneOrderField, OrderDirection } from './enums';
-import { DateScalar } from './scalars';
+import { DateScalar } from '../entities/scalars';
 
 /** A string of at most `max` characters; `required` ones must not be empty. Messages name the field. */
 function Text(max: number, { required = false, nonEmpty = false }: { required?: boolean; nonEmpty?: boolean } = {}): PropertyDecorator {

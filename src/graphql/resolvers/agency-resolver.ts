@@ -7,7 +7,7 @@ import { assessedAhead } from '../assessed-fields';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
 import { AgencyRole } from '../enums';
-import { DateScalar } from '../scalars';
+import { DateScalar } from '../../entities/scalars';
 import { CreateAgencyInput, StatusCounts, toStatusCounts, UpdateAgencyInput } from '../types';
 import { loadByGlobalId } from './ids';
 import { AS_OF, dashboardOf, HEALTH, HEALTH_REASON } from './rollup-fields';

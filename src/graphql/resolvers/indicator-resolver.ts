@@ -6,7 +6,7 @@ import { Agency, Goal, Indicator, IndicatorMeasurement, Plan } from '../../entit
 import { indicatorValue, shownProgress } from '../../services/indicator-values';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
-import { DateScalar } from '../scalars';
+import { DateScalar } from '../../entities/scalars';
 import { CreateIndicatorInput, RecordMeasurementInput, ShownNumber, UpdateIndicatorInput } from '../types';
 import { loadByGlobalId, loadOptional } from './ids';
 import { AS_OF } from './rollup-fields';

@@ -5,7 +5,7 @@ import { MilestoneAssessment } from '../../domain/milestone';
 import { Agency, DateChange, DueDateChange, Goal, Milestone, Plan, ProgressUpdate } from '../../entities';
 import { RequestContext } from '../context';
 import { listCost, pageCost, TYPICAL_SIZE } from '../limits';
-import { DateScalar } from '../scalars';
+import { DateScalar } from '../../entities/scalars';
 import { CreateMilestoneInput, HistoryPoint, MilestoneConnection, MilestoneFilter, MilestoneOrder, Partner, ReportProgressInput, UpdateMilestoneInput } from '../types';
 import { present } from '../../services/loaders';
 import { loadByGlobalId } from './ids';

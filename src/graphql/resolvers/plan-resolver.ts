@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Agency, Committee, Goal, Indicator, Meeting, Plan } from '../../entities';
-import { DateScalar } from '../scalars';
+import { DateScalar } from '../../entities/scalars';
 import { Role } from '../../domain/enums';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';

@@ -5,7 +5,7 @@ import { Rollup } from '../../domain/rollup';
 import { DashboardReader, DashboardScope } from '../../services/dashboard-reader';
 import { RequestContext } from '../context';
 import { Dashboard } from '../dashboard';
-import { DateScalar } from '../scalars';
+import { DateScalar } from '../../entities/scalars';
 import { HistoryPoint, StatusCounts, toStatusCounts } from '../types';
 import { Interval } from '../../domain/periods';
 import { historyDates } from '../../services/history';
