@@ -11,7 +11,8 @@ import Database from 'better-sqlite3';
 import { Clock } from '../src/domain/clock';
 import { breakdownRow } from '../src/domain/dashboard';
 import { assessMilestone, MilestoneAssessment, MilestoneFacts } from '../src/domain/milestone';
-import { GoalNode, goalRollup, goalsRollup, StatusCounts } from '../src/domain/rollup';
+import { GoalNode, goalRollup, goalsRollup } from '../src/domain/rollup';
+import { StatusCounts } from '../src/domain/statuses';
 import { toGlobalId } from '../src/entities/global-id';
 
 interface PlanRow { id: number; time_zone: string; at_risk_threshold: number; update_cadence_days: number; off_track_share: number }

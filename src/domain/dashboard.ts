@@ -7,7 +7,8 @@ import { Health, MilestoneStatus } from './enums';
 import { HealthRule } from './health';
 import { MilestoneAssessment, progressGap } from './milestone';
 import { compareRatios } from './numbers';
-import { milestonesRollup, Rollup, StatusCounts } from './rollup';
+import { milestonesRollup, Rollup } from './rollup';
+import { StatusCounts } from './statuses';
 
 export interface AssessedItem<T> {
   item: T;

@@ -4,7 +4,7 @@
  */
 import { Health } from './enums';
 import { roundPercent } from './numbers';
-import type { StatusCounts } from './rollup';
+import type { StatusCounts } from './statuses';
 
 /** Percent of a roll-up's milestones that must be OVERDUE for it to be OFF_TRACK, unless a plan sets its own. */
 export const DEFAULT_OFF_TRACK_SHARE = 10;

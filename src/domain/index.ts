@@ -11,3 +11,5 @@ export * from './indicator';
 export * from './briefing';
 export * from './health';
 export * from './numbers';
+export * from './statuses';
+export * from './goal-tree';

@@ -50,12 +50,22 @@ export function isFinishedStatus(status: MilestoneStatus): boolean {
   return FINISHED.has(status);
 }
 
-export function isCompletedAsOf(m: MilestoneFacts, asOf: IsoDate): boolean {
-  return m.completedOn !== null && m.completedOn <= asOf;
+export function isCompletedAsOf(m: Pick<MilestoneFacts, 'completedOn'>, asOf: IsoDate): boolean {
+  return completedOnAsOf(m, asOf) !== null;
 }
 
-export function isCancelledAsOf(m: MilestoneFacts, asOf: IsoDate): boolean {
-  return m.cancelledOn !== null && m.cancelledOn <= asOf;
+export function isCancelledAsOf(m: Pick<MilestoneFacts, 'cancelledOn'>, asOf: IsoDate): boolean {
+  return cancelledOnAsOf(m, asOf) !== null;
+}
+
+/** The completion date as known on `asOf`: null when it was not yet completed then. */
+export function completedOnAsOf(m: Pick<MilestoneFacts, 'completedOn'>, asOf: IsoDate): IsoDate | null {
+  return m.completedOn !== null && m.completedOn <= asOf ? m.completedOn : null;
+}
+
+/** The cancellation date as known on `asOf`: null when it was not yet cancelled then. */
+export function cancelledOnAsOf(m: Pick<MilestoneFacts, 'cancelledOn'>, asOf: IsoDate): IsoDate | null {
+  return m.cancelledOn !== null && m.cancelledOn <= asOf ? m.cancelledOn : null;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { Health, MilestoneStatus } from './enums';
 import { health, healthReason, HealthRule } from './health';
 import { Estimate, Ratio, roundEstimate, Weighted, weightedMean } from './numbers';
+import { emptyStatusCounts, StatusCounts } from './statuses';
 
 export interface AssessedMilestone {
   weight: number;
@@ -21,8 +22,6 @@ export interface GoalNode {
   children: readonly GoalNode[];
 }
 
-export type StatusCounts = Record<MilestoneStatus, number>;
-
 export interface Rollup {
   /** Weighted mean progress rounded to two decimals, null with nothing to measure. */
   progress: number | null;
@@ -34,9 +33,6 @@ export interface Rollup {
   healthReason: string;
 }
 
-export function emptyStatusCounts(): StatusCounts {
-  return Object.fromEntries(Object.values(MilestoneStatus).map((s) => [s, 0])) as StatusCounts;
-}
 
 /** Weighted mean of the measurable items (percentages with at most two decimals), rounded to two decimals; null when there are none. */
 export function weightedProgress(items: readonly { weight: number; progress: number | null }[]): number | null {

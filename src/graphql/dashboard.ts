@@ -2,6 +2,7 @@
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { atRisk, AssessedItem, Group, overdue, staleUpdates, upcoming } from '../domain/dashboard';
 import { Health, MilestoneStatus } from '../domain/enums';
+import { urgencyRank } from '../domain/statuses';
 import { Milestone } from '../entities';
 import { DashboardData, DashboardReader } from '../services/dashboard-reader';
 import { userError } from '../services/errors';
@@ -11,7 +12,6 @@ import { listCost, TYPICAL_SIZE } from './limits';
 import { DateScalar } from '../entities/scalars';
 import { StatusCounts, toStatusCounts } from './types';
 
-const URGENCY = [MilestoneStatus.OVERDUE, MilestoneStatus.AT_RISK, MilestoneStatus.ON_TRACK, MilestoneStatus.NOT_STARTED, MilestoneStatus.COMPLETED_LATE, MilestoneStatus.COMPLETED, MilestoneStatus.CANCELLED];
 
 @ObjectType({ description: 'A milestone with its computed fields on the dashboard\'s date.' })
 export class MilestoneOnDate {
@@ -89,7 +89,7 @@ export class DashboardResolver {
         groups = await reader.byCommittee(d.data);
         break;
       case BreakdownBy.STATUS:
-        groups = reader.byStatus(d.data).sort((a, b) => URGENCY.indexOf(a.key as MilestoneStatus) - URGENCY.indexOf(b.key as MilestoneStatus));
+        groups = reader.byStatus(d.data).sort((a, b) => urgencyRank(a.key as MilestoneStatus) - urgencyRank(b.key as MilestoneStatus));
         break;
     }
     return groups.map((g) => ({ ...g, statusCounts: toStatusCounts(g.statusCounts) }));

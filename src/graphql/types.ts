@@ -4,7 +4,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { Direction } from '../domain/indicator';
 import { AgencyKind, Jurisdiction, MilestoneStatus, PartnerRole, Role, Visibility } from '../domain/enums';
-import { StatusCounts as StatusCountsRecord } from '../domain/rollup';
+import { StatusCounts as StatusCountsRecord } from '../domain/statuses';
 import { Agency } from '../entities/agency';
 import { AuditEntry } from '../entities/audit-entry';
 import { Milestone } from '../entities/milestone';

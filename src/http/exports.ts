@@ -13,6 +13,7 @@ import ical from 'ical-generator';
 import { DateTime } from 'luxon';
 import { isValidIsoDate } from '../domain/dates';
 import { MilestoneStatus, Visibility } from '../domain/enums';
+import { cancelledOnAsOf, completedOnAsOf } from '../domain/milestone';
 import { Milestone } from '../entities';
 import { RequestContext } from '../graphql/context';
 import { AgencyRole, MilestoneOrderField, OrderDirection } from '../graphql/enums';
@@ -78,8 +79,8 @@ async function csvRows(ctx: RequestContext, milestones: Milestone[], asOf: strin
     milestones.map(async (m) => {
       const [a, goal, lead, links] = await Promise.all([ctx.reader.assess(m, asOf), loaders.goal.load(m.goalId), loaders.agency.load(m.leadAgencyId), loaders.partnersByMilestone.load(m.rowId)]);
       const partners = await Promise.all(links.map(async (l) => `${(await loaders.agency.load(l.agencyId))?.shortName} (${l.role})`));
-      const completedOn = m.completedOn && m.completedOn <= a.asOf ? m.completedOn : '';
-      const cancelledOn = m.cancelledOn && m.cancelledOn <= a.asOf ? m.cancelledOn : '';
+      const completedOn = completedOnAsOf(m, a.asOf) ?? '';
+      const cancelledOn = cancelledOnAsOf(m, a.asOf) ?? '';
       return [m.code, m.title, goal?.code ?? '', lead?.shortName ?? '', partners.join('; '), m.visibility, a.startDate, a.dueDate, m.baselineDueDate, String(a.slipDays), completedOn, cancelledOn, a.status, String(a.progress), String(a.expectedProgress), String(a.daysOverdue), String(a.daysRemaining), a.lastUpdatedOn ?? '', a.statusReason, a.asOf];
     }),
   );

@@ -9,8 +9,11 @@ import { Viewer } from '../domain/access';
 import { IsoDate } from '../domain/dates';
 import { Health, MilestoneStatus } from '../domain/enums';
 import { latestMeasurement } from '../domain/indicator';
+import { rootGoals } from '../domain/goal-tree';
+import { completedOnAsOf } from '../domain/milestone';
 import { Period, reportingYear } from '../domain/periods';
-import { Rollup, StatusCounts } from '../domain/rollup';
+import { Rollup } from '../domain/rollup';
+import { StatusCounts } from '../domain/statuses';
 import { Milestone, Plan } from '../entities';
 import { toGlobalId } from '../entities/global-id';
 import { AgencyRole } from '../graphql/enums';
@@ -156,7 +159,7 @@ export async function buildAnnualReport(reader: PlanReader, plan: Plan, year: nu
     leadAgency: lead,
     dueDate: a.dueDate,
     status: a.status,
-    completedOn: m.completedOn && m.completedOn <= asOf ? m.completedOn : null,
+    completedOn: completedOnAsOf(m, asOf),
     daysOverdue: a.daysOverdue,
   });
   const finished = new Set([MilestoneStatus.COMPLETED, MilestoneStatus.COMPLETED_LATE]);
@@ -182,7 +185,7 @@ export async function buildAnnualReport(reader: PlanReader, plan: Plan, year: nu
     milestoneCount: total(r.statusCounts),
   });
 
-  const topGoals = goals.filter((g) => g.parentId === null);
+  const topGoals = rootGoals(goals);
   const goalRows: ReportGoal[] = await Promise.all(topGoals.map(async (g) => ({ code: g.code, title: g.title, ...rollupOf(await reader.goalRollup(g, asOf)) })));
 
   const leadIds = [...new Set(milestones.map((m) => m.leadAgencyId))];
@@ -252,7 +255,7 @@ export async function buildAnnualReport(reader: PlanReader, plan: Plan, year: nu
       dueDate: a.dueDate,
       slipDays: a.slipDays,
       status: a.status,
-      completedOn: m.completedOn && m.completedOn <= asOf ? m.completedOn : null,
+      completedOn: completedOnAsOf(m, asOf),
     })),
   };
 }

@@ -8,11 +8,12 @@ import { AssessedItem, breakdown, breakdownRow, Group, GroupKey, GroupMembers, g
 import { IsoDate } from '../domain/dates';
 import { HealthRule } from '../domain/health';
 import { Rollup } from '../domain/rollup';
+import { ancestry, rootGoals, subtrees } from '../domain/goal-tree';
 import { Agency, Committee, Goal, Milestone, Plan } from '../entities';
 import { toGlobalId } from '../entities/global-id';
 import { AgencyRole } from '../graphql/enums';
 import { present } from './loaders';
-import { childGoals, PlanReader } from './plan-reader';
+import { PlanReader } from './plan-reader';
 
 export type DashboardScope =
   | { kind: 'plan'; plan: Plan }
@@ -45,21 +46,14 @@ function idsOf(group: GroupMembers<Milestone>): Set<number> {
 export class DashboardReader {
   constructor(private readonly reader: PlanReader) {}
 
-  /** The goals under the roots, the roots included, in tree order (each goal before its children, siblings by position). */
-  private subtree(goals: Goal[], roots: Goal[]): Goal[] {
-    const children = childGoals(goals);
-    const walk = (from: Goal[]): Goal[] => from.flatMap((goal) => [goal, ...walk(children.get(goal.rowId) ?? [])]);
-    return walk(roots);
-  }
-
   /** The milestones in a scope that the reader may see, in tree order. */
   async milestonesIn(scope: DashboardScope): Promise<Milestone[]> {
     const loaders = this.reader.loaders;
     if (scope.kind === 'agency') return this.reader.agencyMilestones(scope.agency, scope.role, scope.planId);
     const planId = scope.kind === 'plan' ? scope.plan.rowId : scope.kind === 'goal' ? scope.goal.planId : scope.committee.planId;
     const goals = await loaders.goalsByPlan.load(planId);
-    const roots = scope.kind === 'plan' ? goals.filter((g) => g.parentId === null) : scope.kind === 'goal' ? [scope.goal] : await this.reader.committeeGoals(scope.committee);
-    const inScope = this.subtree(goals, roots);
+    const roots = scope.kind === 'plan' ? rootGoals(goals) : scope.kind === 'goal' ? [scope.goal] : await this.reader.committeeGoals(scope.committee);
+    const inScope = subtrees(goals, roots);
     return (await loaders.milestonesByGoal.loadMany(inScope.map((g) => g.rowId))).flatMap((rows) => (Array.isArray(rows) ? rows : []));
   }
 
@@ -83,11 +77,6 @@ export class DashboardReader {
     const planIds = scope.kind === 'agency' ? milestones.map((m) => m.planId) : [scope.kind === 'plan' ? scope.plan.rowId : scope.kind === 'goal' ? scope.goal.planId : scope.committee.planId];
     const goalsById = new Map<number, Goal>();
     for (const planId of new Set(milestones.map((m) => m.planId))) for (const g of await this.reader.loaders.goalsByPlan.load(planId)) goalsById.set(g.rowId, g);
-    const ancestry = (goalId: number): Goal[] => {
-      const chain: Goal[] = [];
-      for (let g = goalsById.get(goalId); g; g = g.parentId === null ? undefined : goalsById.get(g.parentId)) chain.push(g);
-      return chain; // the goal first, the top-level goal last
-    };
     const committeeGoalIds = scope.kind === 'committee' ? new Set((await this.reader.committeeGoals(scope.committee)).map((g) => g.rowId)) : null;
     return {
       scope,
@@ -96,7 +85,7 @@ export class DashboardReader {
       items,
       groupRule: await this.reader.healthRule(planIds, 'group'),
       goalGroupOf(milestone) {
-        const chain = ancestry(milestone.goalId);
+        const chain = ancestry(milestone.goalId, goalsById);
         if (scope.kind === 'goal') {
           const index = chain.findIndex((g) => g.rowId === scope.goal.rowId);
           return index <= 0 ? scope.goal : chain[index - 1];
@@ -105,7 +94,7 @@ export class DashboardReader {
         return chain[chain.length - 1];
       },
       committeesOf(milestone) {
-        return [...new Set(ancestry(milestone.goalId).flatMap((g) => (g.committeeId === null ? [] : [g.committeeId])))];
+        return [...new Set(ancestry(milestone.goalId, goalsById).flatMap((g) => (g.committeeId === null ? [] : [g.committeeId])))];
       },
     };
   }

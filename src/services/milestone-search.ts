@@ -4,26 +4,18 @@
  */
 import { Brackets, DataSource } from 'typeorm';
 import { Viewer } from '../domain/access';
-import { MilestoneDate, MilestoneStatus } from '../domain/enums';
+import { MilestoneDate } from '../domain/enums';
 import { MilestoneAssessment } from '../domain/milestone';
+import { subtrees } from '../domain/goal-tree';
+import { urgencyRank } from '../domain/statuses';
 import { Goal, Milestone } from '../entities';
 import { AgencyRole, MilestoneOrderField, OrderDirection } from '../graphql/enums';
 import { MilestoneConnection, MilestoneFilter, MilestoneOrder } from '../graphql/types';
 import { userError } from './errors';
 import { pageSize } from './paging';
-import { childGoals, PlanReader } from './plan-reader';
+import { PlanReader } from './plan-reader';
 import { visibleMilestones } from './visibility';
 import { rowIdOf } from './transaction';
-
-const URGENCY: MilestoneStatus[] = [
-  MilestoneStatus.OVERDUE,
-  MilestoneStatus.AT_RISK,
-  MilestoneStatus.ON_TRACK,
-  MilestoneStatus.NOT_STARTED,
-  MilestoneStatus.COMPLETED_LATE,
-  MilestoneStatus.COMPLETED,
-  MilestoneStatus.CANCELLED,
-];
 
 type SortKey = string | number;
 
@@ -49,16 +41,8 @@ function compare(a: [SortKey, number], b: [SortKey, number]): number {
 
 /** Goal ids of the given goals and everything nested under them. */
 function withDescendants(goals: Goal[], roots: number[]): number[] {
-  const children = childGoals(goals);
-  const found = new Set<number>();
-  const stack = [...roots];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (found.has(id)) continue;
-    found.add(id);
-    stack.push(...(children.get(id) ?? []).map((child) => child.rowId));
-  }
-  return [...found];
+  const rootIds = new Set(roots);
+  return subtrees(goals, goals.filter((g) => rootIds.has(g.rowId))).map((g) => g.rowId);
 }
 
 export class MilestoneSearch {
@@ -106,7 +90,7 @@ export class MilestoneSearch {
         case MilestoneOrderField.TITLE:
           return m.title.toLowerCase();
         case MilestoneOrderField.STATUS:
-          return URGENCY.indexOf(a!.status);
+          return urgencyRank(a!.status);
         case MilestoneOrderField.DAYS_OVERDUE:
           return a!.daysOverdue;
       }

@@ -10,6 +10,7 @@ import { AssessedMilestone, GoalNode, goalRollup, goalsRollup, milestonesRollup,
 import { Agency, Committee, Goal, Milestone, Plan } from '../entities';
 import { AgencyRole } from '../graphql/enums';
 import { PartnerRole } from '../domain/enums';
+import { ancestorsOf, childrenByParent, rootGoals } from '../domain/goal-tree';
 import DataLoader from 'dataloader';
 import { Loaders, MilestoneHistory, present } from './loaders';
 
@@ -27,13 +28,6 @@ function factsOf(milestone: Milestone, history: MilestoneHistory): MilestoneFact
     dueDateChanges: history.dueDateChanges,
     startDateChanges: history.startDateChanges,
   };
-}
-
-/** Each goal's direct sub-goals, by parent id, in the order given. */
-export function childGoals(goals: readonly Goal[]): Map<number, Goal[]> {
-  const children = new Map<number, Goal[]>();
-  for (const goal of goals) if (goal.parentId !== null) children.set(goal.parentId, [...(children.get(goal.parentId) ?? []), goal]);
-  return children;
 }
 
 function assessmentKey(milestone: Milestone, asOf: IsoDate | null): string {
@@ -189,7 +183,7 @@ export class PlanReader {
   /** A goal's tree as the roll-up rules read it; with `within`, only those milestones (by row id) count. */
   private async goalNode(goal: Goal, date: IsoDate, within?: ReadonlySet<number>): Promise<GoalNode> {
     const [tree, milestones] = await Promise.all([
-      this.memo(`children:${goal.planId}`, async () => childGoals(await this.loaders.goalsByPlan.load(goal.planId))),
+      this.memo(`children:${goal.planId}`, async () => childrenByParent(await this.loaders.goalsByPlan.load(goal.planId))),
       this.loaders.milestonesByGoal.load(goal.rowId),
     ]);
     const children = tree.get(goal.rowId) ?? [];
@@ -213,7 +207,7 @@ export class PlanReader {
   async planRollup(plan: Plan, asOf?: IsoDate | null): Promise<Rollup> {
     const date = await this.dateFor(plan.rowId, asOf);
     return this.memo(`plan:${plan.rowId}@${date}`, async () => {
-      const goals = (await this.loaders.goalsByPlan.load(plan.rowId)).filter((g) => g.parentId === null);
+      const goals = rootGoals(await this.loaders.goalsByPlan.load(plan.rowId));
       return goalsRollup(await Promise.all(goals.map((g) => this.goalNode(g, date))), await this.healthRule([plan.rowId], 'plan'));
     });
   }
@@ -222,12 +216,7 @@ export class PlanReader {
   async committeeGoals(committee: Committee): Promise<Goal[]> {
     const goals = await this.loaders.goalsByPlan.load(committee.planId);
     const byId = new Map(goals.map((g) => [g.rowId, g]));
-    const underCommitteeGoal = (g: Goal): boolean => {
-      for (let parent = g.parentId === null ? undefined : byId.get(g.parentId); parent; parent = parent.parentId === null ? undefined : byId.get(parent.parentId)) {
-        if (parent.committeeId === committee.rowId) return true;
-      }
-      return false;
-    };
+    const underCommitteeGoal = (g: Goal): boolean => ancestorsOf(g, byId).some((parent) => parent.committeeId === committee.rowId);
     return goals.filter((g) => g.committeeId === committee.rowId && !underCommitteeGoal(g));
   }
 

@@ -13,6 +13,8 @@ import fc from 'fast-check';
 import {
   addDays,
   assessMilestone,
+  cancelledOnAsOf,
+  completedOnAsOf,
   DEFAULT_RULE_SETTINGS,
   dueDateAsOf,
   expectedProgress,
@@ -28,6 +30,8 @@ import {
   status,
   statusReason,
   updateStale,
+  urgencyRank,
+  STATUS_URGENCY,
 } from '../../src/domain';
 import { BASE, ms, move, upd } from '../support/milestone-facts';
 
@@ -788,6 +792,28 @@ describe('domain: milestone computed fields', () => {
         }),
         { numRuns: 3000 },
       );
+    });
+  });
+
+  describe('completion and cancellation as known on D', () => {
+    it('a completion or cancellation dated after D had not happened on D; on or before D it had', () => {
+      const done = ms({ completedOn: '2026-03-10' });
+      expect(completedOnAsOf(done, '2026-03-09')).to.equal(null);
+      expect(completedOnAsOf(done, '2026-03-10')).to.equal('2026-03-10');
+      expect(completedOnAsOf(ms(), '2026-03-10')).to.equal(null);
+      const dropped = ms({ cancelledOn: '2026-04-01' });
+      expect(cancelledOnAsOf(dropped, '2026-03-31')).to.equal(null);
+      expect(cancelledOnAsOf(dropped, '2026-04-01')).to.equal('2026-04-01');
+      expect(cancelledOnAsOf(done, '2027-01-01')).to.equal(null);
+    });
+  });
+
+  describe('urgency order of statuses', () => {
+    it('puts what needs attention first and every status once', () => {
+      expect(STATUS_URGENCY.slice(0, 2)).to.deep.equal([MilestoneStatus.OVERDUE, MilestoneStatus.AT_RISK]);
+      expect([...STATUS_URGENCY].sort()).to.deep.equal(Object.values(MilestoneStatus).sort());
+      expect(urgencyRank(MilestoneStatus.OVERDUE)).to.be.lessThan(urgencyRank(MilestoneStatus.ON_TRACK));
+      expect(urgencyRank(MilestoneStatus.CANCELLED)).to.equal(STATUS_URGENCY.length - 1);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { shownStaffName } from '../../domain/access';
 import { MilestoneStatus, PartnerRole, Role } from '../../domain/enums';
-import { MilestoneAssessment } from '../../domain/milestone';
+import { cancelledOnAsOf, completedOnAsOf, MilestoneAssessment } from '../../domain/milestone';
 import { Agency, DateChange, DueDateChange, Goal, Milestone, Plan, ProgressUpdate } from '../../entities';
 import { RequestContext } from '../context';
 import { listCost, pageCost, TYPICAL_SIZE } from '../limits';
@@ -104,14 +104,12 @@ export class MilestoneResolver {
 
   @FieldResolver(() => DateScalar, { nullable: true, description: 'When it was completed; null if not completed by `asOf`.' })
   async completedOn(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<string | null> {
-    const date = await ctx.reader.dateFor(m.planId, asOf);
-    return m.completedOn !== null && m.completedOn <= date ? m.completedOn : null;
+    return completedOnAsOf(m, await ctx.reader.dateFor(m.planId, asOf));
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: 'When it was cancelled; null if not cancelled by `asOf`.' })
   async cancelledOn(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<string | null> {
-    const date = await ctx.reader.dateFor(m.planId, asOf);
-    return m.cancelledOn !== null && m.cancelledOn <= date ? m.cancelledOn : null;
+    return cancelledOnAsOf(m, await ctx.reader.dateFor(m.planId, asOf));
   }
 
   @FieldResolver(() => Float, { description: 'Percent complete: 100 once completed, else the latest update on or before `asOf`, else 0.' })
