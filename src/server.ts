@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { ErrorRequestHandler, Request } from 'express';
@@ -12,16 +11,15 @@ import { Config } from './config';
 import { databaseOptionsOf, openDatabase, StatementCounter } from './data-source';
 import { ANONYMOUS, Viewer } from './domain/access';
 import { systemClock } from './domain/clock';
+import { apolloServerOptions } from './graphql/apollo-options';
 import { createServices, RequestContext } from './graphql/context';
-import { errorLog, formatError } from './graphql/errors';
-import { checkDocument, operationLimits } from './graphql/limits';
-import { offloadHeavyReads, stringifyResult } from './graphql/offload';
+import { checkDocument } from './graphql/limits';
 import { exportRoutes } from './http/exports';
-import { buildCairnSchema } from './graphql/schema';
 import { Authenticator, bearerToken } from './services/auth';
 import { unauthenticated } from './services/errors';
 import { reportRoutes } from './http/reports';
 import { webRoutes } from './http/web';
+import { offloadHeavyReads, stringifyResult } from './worker/offload';
 import { ReadPool } from './worker/read-pool';
 
 export interface RunningServer {
@@ -111,22 +109,8 @@ export async function startServer(config: Config, statementCounter?: StatementCo
     },
     app,
   );
-  const apollo = new ApolloServer<RequestContext>({
-    schema: await buildCairnSchema(),
-    formatError: formatError(config.exposeErrorDetails),
-    includeStacktraceInErrorResponses: config.exposeErrorDetails,
-    introspection: true,
-    csrfPrevention: true,
-    stringifyResult,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginCacheControlDisabled(),
-      operationLimits(config.limits),
-      errorLog,
-      ...(readPool ? [offloadHeavyReads(readPool, offloadCost)] : []),
-    ],
-  });
+  const mainThreadPlugins = [ApolloServerPluginDrainHttpServer({ httpServer }), ...(readPool ? [offloadHeavyReads(readPool, offloadCost)] : [])];
+  const apollo = new ApolloServer<RequestContext>({ ...(await apolloServerOptions(config, mainThreadPlugins)), stringifyResult });
   await apollo.start();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
