@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { Config } from './config';
 import { databaseOptionsOf, openDatabase, StatementCounter } from './data-source';
 import { ANONYMOUS, Viewer } from './domain/access';
-import { systemClock } from './domain/clock';
+import { Clock, systemClock } from './domain/clock';
 import { apolloServerOptions } from './graphql/apollo-options';
 import { createServices, RequestContext } from './graphql/context';
 import { checkDocument } from './graphql/limits';
@@ -21,6 +21,17 @@ import { reportRoutes } from './http/reports';
 import { webRoutes } from './http/web';
 import { offloadHeavyReads, stringifyResult } from './worker/offload';
 import { ReadPool } from './worker/read-pool';
+
+export interface StartOptions {
+  /** Counts the SQL statements the main thread sends (tests and the bench). */
+  statementCounter?: StatementCounter;
+  /**
+   * Loads the sample plans if the database holds no plan; run when CAIRN_SEED is on, once the
+   * database is migrated and in the same turn (see `migrate`), so servers starting together load
+   * them once. The caller passes it (main.ts: seeds/load.ts): the server does not reach outside src.
+   */
+  samplePlans?: (dataSource: DataSource, clock: Clock) => Promise<unknown>;
+}
 
 export interface RunningServer {
   /** Where this process listens for GraphQL. */
@@ -76,12 +87,10 @@ function listeningAddress(host: string | undefined, port: number): string {
   return `http://${name}:${port}`;
 }
 
-export async function startServer(config: Config, statementCounter?: StatementCounter): Promise<RunningServer> {
+export async function startServer(config: Config, { statementCounter, samplePlans }: StartOptions = {}): Promise<RunningServer> {
   const database = databaseOptionsOf(config);
   const dataSource = await openDatabase({ ...database, statementCounter }, async (opened) => {
-    if (!config.seedWhenEmpty) return;
-    const { seedSamplePlansIfEmpty } = await import('../seeds/load');
-    await seedSamplePlansIfEmpty(opened, config.clock);
+    if (config.seedWhenEmpty) await samplePlans?.(opened, config.clock);
   });
   const services = createServices(dataSource, config.clock);
   // Workers open their own connections, so an in-memory database (one per connection) stays on
