@@ -7,10 +7,11 @@ import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { StatementCounter } from '../src/data-source';
 import { startServer } from '../src/server';
+import { seedSamplePlansIfEmpty } from '../seeds/load';
 
 async function main(): Promise<void> {
   const counter = new StatementCounter();
-  const server = await startServer(loadConfig(), counter);
+  const server = await startServer(loadConfig(), { statementCounter: counter, samplePlans: seedSamplePlansIfEmpty });
   process.on('message', (message) => {
     if (message === 'statements') process.send!({ statements: counter.count });
   });

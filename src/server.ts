@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { ErrorRequestHandler, Request } from 'express';
@@ -11,18 +10,28 @@ import { DataSource } from 'typeorm';
 import { Config } from './config';
 import { databaseOptionsOf, openDatabase, StatementCounter } from './data-source';
 import { ANONYMOUS, Viewer } from './domain/access';
-import { systemClock } from './domain/clock';
+import { Clock, systemClock } from './domain/clock';
+import { apolloServerOptions } from './graphql/apollo-options';
 import { createServices, RequestContext } from './graphql/context';
-import { errorLog, formatError } from './graphql/errors';
-import { checkDocument, operationLimits } from './graphql/limits';
-import { offloadHeavyReads, stringifyResult } from './graphql/offload';
+import { checkDocument } from './graphql/limits';
 import { exportRoutes } from './http/exports';
-import { buildCairnSchema } from './graphql/schema';
 import { Authenticator, bearerToken } from './services/auth';
 import { unauthenticated } from './services/errors';
 import { reportRoutes } from './http/reports';
 import { webRoutes } from './http/web';
+import { offloadHeavyReads, stringifyResult } from './worker/offload';
 import { ReadPool } from './worker/read-pool';
+
+export interface StartOptions {
+  /** Counts the SQL statements the main thread sends (tests and the bench). */
+  statementCounter?: StatementCounter;
+  /**
+   * Loads the sample plans if the database holds no plan; run when CAIRN_SEED is on, once the
+   * database is migrated and in the same turn (see `migrate`), so servers starting together load
+   * them once. The caller passes it (main.ts: seeds/load.ts): the server does not reach outside src.
+   */
+  samplePlans?: (dataSource: DataSource, clock: Clock) => Promise<unknown>;
+}
 
 export interface RunningServer {
   /** Where this process listens for GraphQL. */
@@ -78,12 +87,10 @@ function listeningAddress(host: string | undefined, port: number): string {
   return `http://${name}:${port}`;
 }
 
-export async function startServer(config: Config, statementCounter?: StatementCounter): Promise<RunningServer> {
+export async function startServer(config: Config, { statementCounter, samplePlans }: StartOptions = {}): Promise<RunningServer> {
   const database = databaseOptionsOf(config);
   const dataSource = await openDatabase({ ...database, statementCounter }, async (opened) => {
-    if (!config.seedWhenEmpty) return;
-    const { seedSamplePlansIfEmpty } = await import('../seeds/load');
-    await seedSamplePlansIfEmpty(opened, config.clock);
+    if (config.seedWhenEmpty) await samplePlans?.(opened, config.clock);
   });
   const services = createServices(dataSource, config.clock);
   // Workers open their own connections, so an in-memory database (one per connection) stays on
@@ -111,22 +118,8 @@ export async function startServer(config: Config, statementCounter?: StatementCo
     },
     app,
   );
-  const apollo = new ApolloServer<RequestContext>({
-    schema: await buildCairnSchema(),
-    formatError: formatError(config.exposeErrorDetails),
-    includeStacktraceInErrorResponses: config.exposeErrorDetails,
-    introspection: true,
-    csrfPrevention: true,
-    stringifyResult,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginCacheControlDisabled(),
-      operationLimits(config.limits),
-      errorLog,
-      ...(readPool ? [offloadHeavyReads(readPool, offloadCost)] : []),
-    ],
-  });
+  const mainThreadPlugins = [ApolloServerPluginDrainHttpServer({ httpServer }), ...(readPool ? [offloadHeavyReads(readPool, offloadCost)] : [])];
+  const apollo = new ApolloServer<RequestContext>({ ...(await apolloServerOptions(config, mainThreadPlugins)), stringifyResult });
   await apollo.start();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);

@@ -7,7 +7,7 @@ import { forbidden, unauthenticated } from '../services/errors';
 import './enums';
 import { RequestContext } from './context';
 import { checkDeadline } from './limits';
-import { answerAssessedFieldsDirectly } from './assessed-fields';
+import { ASSESSED_FIELD_NAMES, AssessedFieldResolver, resolveAssessedField } from './assessed-fields';
 import { CsvImportResolver } from './csv-import';
 import { DashboardResolver } from './dashboard';
 import { AnnualReportResolver } from './annual-report';
@@ -61,14 +61,21 @@ function applyRequestRules(schema: GraphQLSchema): void {
 
 export async function buildCairnSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AnnualReportResolver, CsvImportResolver, AgencyResolver, AuditResolver, DashboardResolver, MeetingResolver, PlanResolver, CommitteeResolver, GoalResolver, IndicatorResolver, IndicatorMeasurementResolver, MilestoneResolver, ProgressUpdateResolver, DateChangeResolver, DueDateChangeResolver, NodeResolver],
+    resolvers: [AnnualReportResolver, CsvImportResolver, AgencyResolver, AuditResolver, DashboardResolver, MeetingResolver, PlanResolver, CommitteeResolver, GoalResolver, IndicatorResolver, IndicatorMeasurementResolver, MilestoneResolver, AssessedFieldResolver, ProgressUpdateResolver, DateChangeResolver, DueDateChangeResolver, NodeResolver],
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',
   });
-  answerAssessedFieldsDirectly(schema);
+  rewriteBuiltSchema(schema);
+  return schema;
+}
+
+/** Every change made to the schema after type-graphql has built it: what its decorators cannot say, or say only slowly. */
+function rewriteBuiltSchema(schema: GraphQLSchema): void {
+  // A milestone's assessed fields without type-graphql's promise per field (see assessed-fields.ts).
+  const milestoneFields = (schema.getType('Milestone') as GraphQLObjectType).getFields();
+  for (const name of ASSESSED_FIELD_NAMES) milestoneFields[name].resolve = resolveAssessedField(name);
   applyRequestRules(schema);
   schema.getQueryType()!.description = 'Reading plans: everything computed takes an optional `asOf` date.';
   schema.getMutationType()!.description = 'Changing plans: each change is validated, written with its audit entry in one transaction, or not at all.';
-  return schema;
 }

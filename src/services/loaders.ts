@@ -116,8 +116,26 @@ export interface MilestoneHistory {
 }
 
 /**
- * Progress updates, date moves and dependency links of many milestones in one statement,
- * each read as a row of one shape: the three are what every status needs, so one round trip.
+ * One row of the history statement: a progress update, a date move or a dependency link. Each
+ * column carries one thing, named for it, and is null where the row's kind does not have it.
+ */
+interface HistoryRow {
+  /** 'update', 'link', or the date that moved (MilestoneDate). */
+  kind: string;
+  milestone_id: number;
+  /** When it happened: an update's report date or a move's change date; null for a link. */
+  day: string | null;
+  /** The update's or move's own row id, to keep same-day entries in the order they were made; null for a link. */
+  row_id: number | null;
+  percent_complete: number | string | null;
+  from_date: string | null;
+  to_date: string | null;
+  depends_on_id: number | null;
+}
+
+/**
+ * Progress updates, date moves and dependency links of many milestones in one statement (three
+ * tables as rows of one shape, HistoryRow): the three are what every status needs, so one round trip.
  * For a few milestones (a point query) the histories of those they depend on come along, since
  * their statuses need them next; a long list normally holds its dependencies already.
  */
@@ -126,11 +144,11 @@ function historyByMilestone(ds: DataSource): DataLoader<number, MilestoneHistory
     const params: unknown[] = [];
     const withUpstream = keys.length <= MOST_BOUND_IDS;
     const of = () => (withUpstream ? `milestone_id IN (${andUpstream((column) => idsIn(ds, column, keys, params))})` : idsIn(ds, 'milestone_id', keys, params));
-    const rows: { kind: string; milestone_id: number; day: string | null; amount: number | null; from_date: string | null; to_date: string | null }[] = await ds.query(
-      `SELECT 'update' AS kind, milestone_id, reported_on AS day, percent_complete AS amount, NULL AS from_date, NULL AS to_date, id FROM progress_update WHERE ${of()}
-       UNION ALL SELECT which, milestone_id, changed_on, NULL, from_date, to_date, id FROM date_change WHERE ${of()}
-       UNION ALL SELECT 'link', milestone_id, NULL, depends_on_id, NULL, NULL, NULL FROM milestone_dependency WHERE ${of()}
-       ORDER BY 3, 7, 4`,
+    const rows: HistoryRow[] = await ds.query(
+      `SELECT 'update' AS kind, milestone_id, reported_on AS day, id AS row_id, percent_complete, NULL AS from_date, NULL AS to_date, CAST(NULL AS integer) AS depends_on_id FROM progress_update WHERE ${of()}
+       UNION ALL SELECT which AS kind, milestone_id, changed_on AS day, id AS row_id, NULL AS percent_complete, from_date, to_date, NULL AS depends_on_id FROM date_change WHERE ${of()}
+       UNION ALL SELECT 'link' AS kind, milestone_id, NULL AS day, NULL AS row_id, NULL AS percent_complete, NULL AS from_date, NULL AS to_date, depends_on_id FROM milestone_dependency WHERE ${of()}
+       ORDER BY day, row_id, depends_on_id`,
       params,
     );
     const histories = new Map<number, MilestoneHistory>();
@@ -141,8 +159,8 @@ function historyByMilestone(ds: DataSource): DataLoader<number, MilestoneHistory
     };
     for (const row of rows) {
       const history = historyOf(Number(row.milestone_id));
-      if (row.kind === 'link') history.dependsOnIds.push(Number(row.amount));
-      else if (row.kind === 'update') history.updates.push({ reportedOn: row.day!, percentComplete: Number(row.amount) });
+      if (row.kind === 'link') history.dependsOnIds.push(Number(row.depends_on_id));
+      else if (row.kind === 'update') history.updates.push({ reportedOn: row.day!, percentComplete: Number(row.percent_complete) });
       else {
         const moves = row.kind === MilestoneDate.START_DATE ? history.startDateChanges : history.dueDateChanges;
         moves.push({ changedOn: row.day!, fromDate: row.from_date!, toDate: row.to_date! });

@@ -59,10 +59,14 @@ export class PlanReader {
     return plan;
   }
 
-  /** The date a computed field refers to: `asOf` if given, else today in the plan's zone. */
+  /** The date a computed answer refers to: `asOf` if given, else today in the plan's zone. */
+  private dateIn(plan: Plan, asOf: IsoDate | null | undefined): IsoDate {
+    return asOf ?? this.clock.today(plan.timeZone);
+  }
+
+  /** `dateIn` for a plan by id; with `asOf` given, the plan is not read. */
   async dateFor(planId: number, asOf?: IsoDate | null): Promise<IsoDate> {
-    if (asOf) return asOf;
-    return this.clock.today((await this.planOf(planId)).timeZone);
+    return asOf ?? this.dateIn(await this.planOf(planId), asOf);
   }
 
   /** What the rules read about a milestone itself. */
@@ -87,7 +91,7 @@ export class PlanReader {
     return this.assessments.load({ milestone, asOf: asOf ?? null });
   }
 
-  /** The assessment if this request has already computed it: answered without a promise (graphql/assessed-fields.ts). */
+  /** The assessment if this request has already computed it, without a promise (graphql/assessed-fields.ts). */
   settledAssessment(milestone: Milestone, asOf?: IsoDate | null): MilestoneAssessment | undefined {
     return this.settled.get(assessmentKey(milestone, asOf ?? null));
   }
@@ -128,7 +132,7 @@ export class PlanReader {
           // A dependency the viewer may not see is left out, as everywhere else.
           if (facts) dependencyFacts.push(facts);
         }
-        const assessment = assessMilestone(factsOf(milestone, history), dependencyFacts, asOf ?? this.clock.today(plan.timeZone), plan);
+        const assessment = assessMilestone(factsOf(milestone, history), dependencyFacts, this.dateIn(plan, asOf), plan);
         this.settled.set(assessmentKey(milestone, asOf), assessment);
         return assessment;
       });

@@ -1,19 +1,16 @@
 /**
- * A worker thread that runs offloaded read-only queries (see read-pool.ts). It builds the same
- * Apollo server as the main thread (schema, limits, error formatting) over its own database
- * connection, so a client gets the same response whichever thread answered.
+ * A worker thread that runs offloaded read-only queries (see read-pool.ts). It builds its Apollo
+ * server from the same options as the main thread (graphql/apollo-options.ts) over its own
+ * database connection, so a client gets the same response whichever thread answered.
  */
 import 'reflect-metadata';
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { createDataSource } from '../data-source';
 import { fixedDateClock, systemClock } from '../domain/clock';
+import { apolloServerOptions } from '../graphql/apollo-options';
 import { createServices, RequestContext } from '../graphql/context';
-import { errorLog, formatError } from '../graphql/errors';
-import { operationLimits } from '../graphql/limits';
-import { buildCairnSchema } from '../graphql/schema';
 import { ReadJob, ReadResult, WorkerMessage, WorkerSetup } from './read-pool';
 
 const setup = workerData as WorkerSetup;
@@ -30,14 +27,7 @@ async function start() {
   const dataSource = createDataSource(setup.database);
   await dataSource.initialize();
   const services = createServices(dataSource, setup.fixedToday ? fixedDateClock(setup.fixedToday) : systemClock);
-  // Keep in step with the ApolloServer in server.ts: whatever shapes a response must be the same here.
-  const apollo = new ApolloServer<RequestContext>({
-    schema: await buildCairnSchema(),
-    formatError: formatError(setup.exposeErrorDetails),
-    includeStacktraceInErrorResponses: setup.exposeErrorDetails,
-    introspection: true,
-    plugins: [ApolloServerPluginCacheControlDisabled(), operationLimits(setup.limits), errorLog],
-  });
+  const apollo = new ApolloServer<RequestContext>(await apolloServerOptions(setup));
   await apollo.start();
   return { services, apollo };
 }

@@ -9,6 +9,7 @@ import { StatementCounter } from '../../src/data-source';
 import { fixedDateClock } from '../../src/domain/clock';
 import { Role } from '../../src/domain/enums';
 import { startServer } from '../../src/server';
+import { seedSamplePlansIfEmpty } from '../../seeds/load';
 import { ReadPool } from '../../src/worker/read-pool';
 import { UserAdmin } from '../../src/services/auth';
 import { freshDatabase, sql, TestDatabase } from './database';
@@ -71,7 +72,7 @@ export async function startTestServer(
       offloadCost: options.offloadCost ?? 0,
       readWorkers: options.readWorkers ?? 1,
     },
-    statements,
+    { statementCounter: statements, samplePlans: seedSamplePlansIfEmpty },
   );
   const users = new UserAdmin(server.dataSource, fixedDateClock(today));
   const newToken = async (role: Role, agencyShortName?: string, name?: string, readOnly = false): Promise<string> => {

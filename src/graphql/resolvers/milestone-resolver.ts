@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { shownStaffName } from '../../domain/access';
-import { MilestoneStatus, PartnerRole, Role } from '../../domain/enums';
-import { cancelledOnAsOf, completedOnAsOf, MilestoneAssessment } from '../../domain/milestone';
+import { PartnerRole, Role } from '../../domain/enums';
+import { cancelledOnAsOf, completedOnAsOf } from '../../domain/milestone';
 import { Agency, DateChange, DueDateChange, Goal, Milestone, Plan, ProgressUpdate } from '../../entities';
 import { RequestContext } from '../context';
 import { listCost, pageCost, TYPICAL_SIZE } from '../limits';
@@ -35,10 +35,6 @@ export class MilestoneResolver {
     @Arg('after', { nullable: true, description: 'Cursor of the item after which the page starts.' }) after?: string,
   ): Promise<MilestoneConnection> {
     return ctx.search.search(filter, orderBy, first, after);
-  }
-
-  private assess(ctx: RequestContext, m: Milestone, asOf?: string): Promise<MilestoneAssessment> {
-    return ctx.reader.assess(m, asOf);
   }
 
   @FieldResolver(() => Plan, { description: 'The plan it belongs to.' })
@@ -92,16 +88,6 @@ export class MilestoneResolver {
     return ctx.reader.loaders.dueDateChangesByMilestone.load(m.rowId);
   }
 
-  @FieldResolver(() => DateScalar, { description: 'The start date in effect on `asOf` (moves recorded later had not happened yet).' })
-  async startDate(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<string> {
-    return (await this.assess(ctx, m, asOf)).startDate;
-  }
-
-  @FieldResolver(() => DateScalar, { description: 'The due date in effect on `asOf` (moves recorded later had not happened yet).' })
-  async dueDate(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<string> {
-    return (await this.assess(ctx, m, asOf)).dueDate;
-  }
-
   @FieldResolver(() => DateScalar, { nullable: true, description: 'When it was completed; null if not completed by `asOf`.' })
   async completedOn(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<string | null> {
     return completedOnAsOf(m, await ctx.reader.dateFor(m.planId, asOf));
@@ -110,51 +96,6 @@ export class MilestoneResolver {
   @FieldResolver(() => DateScalar, { nullable: true, description: 'When it was cancelled; null if not cancelled by `asOf`.' })
   async cancelledOn(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<string | null> {
     return cancelledOnAsOf(m, await ctx.reader.dateFor(m.planId, asOf));
-  }
-
-  @FieldResolver(() => Float, { description: 'Percent complete: 100 once completed, else the latest update on or before `asOf`, else 0.' })
-  async progress(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<number> {
-    return (await this.assess(ctx, m, asOf)).progress;
-  }
-
-  @FieldResolver(() => Float, { description: 'Where progress should be by `asOf` if work ran evenly from start to due date, rounded to two decimals.' })
-  async expectedProgress(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<number> {
-    return (await this.assess(ctx, m, asOf)).expectedProgress;
-  }
-
-  @FieldResolver(() => MilestoneStatus, { description: 'Status on `asOf` (see MilestoneStatus for the rules).' })
-  async status(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<MilestoneStatus> {
-    return (await this.assess(ctx, m, asOf)).status;
-  }
-
-  @FieldResolver(() => String, { description: 'One sentence explaining the status with the facts behind it.' })
-  async statusReason(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<string> {
-    return (await this.assess(ctx, m, asOf)).statusReason;
-  }
-
-  @FieldResolver(() => Int, { description: 'Days past the due date while OVERDUE; days late when COMPLETED_LATE; else 0.' })
-  async daysOverdue(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<number> {
-    return (await this.assess(ctx, m, asOf)).daysOverdue;
-  }
-
-  @FieldResolver(() => Int, { description: 'Days until the due date while unfinished and not overdue; else 0.' })
-  async daysRemaining(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<number> {
-    return (await this.assess(ctx, m, asOf)).daysRemaining;
-  }
-
-  @FieldResolver(() => Int, { description: 'How far the due date has moved from the baseline, in days (negative if earlier).' })
-  async slipDays(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<number> {
-    return (await this.assess(ctx, m, asOf)).slipDays;
-  }
-
-  @FieldResolver(() => DateScalar, { nullable: true, description: 'Date of the latest progress update on or before `asOf`.' })
-  async lastUpdatedOn(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<string | null> {
-    return (await this.assess(ctx, m, asOf)).lastUpdatedOn;
-  }
-
-  @FieldResolver(() => Boolean, { description: 'True when an unfinished, started milestone has had no update for more than the plan\'s update cadence.' })
-  async updateStale(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<boolean> {
-    return (await this.assess(ctx, m, asOf)).updateStale;
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: 'Forecast completion at the pace so far, never before what it depends on; the completion date once done; null if cancelled.' })

@@ -5,8 +5,8 @@
  */
 import { ApolloServerPlugin, GraphQLResponse, HeaderMap } from '@apollo/server';
 import { FormattedExecutionResult } from 'graphql';
-import { ReadPool, ReadResult } from '../worker/read-pool';
-import { RequestContext } from './context';
+import { RequestContext } from '../graphql/context';
+import { ReadPool, ReadResult } from './read-pool';
 
 /**
  * A worker's data, still as JSON text. Parsing it here only for Apollo to serialise it again
