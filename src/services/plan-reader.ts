@@ -169,15 +169,21 @@ export class PlanReader {
     return this.loaders.indicatorsByPlan.load(planId);
   }
 
+  /** The indicators that measure a goal, by name. */
+  async indicatorsOfGoal(goal: Goal): Promise<Indicator[]> {
+    return (await this.indicatorsOf(goal.planId)).filter((i) => i.goalId === goal.rowId);
+  }
+
   /** Measurements, oldest first; with `asOf`, those on or before it. */
   async measurements(indicator: Indicator, asOf?: IsoDate | null): Promise<IndicatorMeasurement[]> {
     const all = await this.loaders.measurementsByIndicator.load(indicator.rowId);
     return asOf ? all.filter((m) => m.measuredOn <= asOf) : all;
   }
 
-  /** A plan's meetings (task force and committees), by date. */
-  meetingsOf(planId: number): Promise<Meeting[]> {
-    return this.loaders.meetingsByPlan.load(planId);
+  /** A plan's meetings (task force and committees), by date; with `from` or `to`, those within. */
+  async meetingsOf(planId: number, from?: IsoDate | null, to?: IsoDate | null): Promise<Meeting[]> {
+    const meetings = await this.loaders.meetingsByPlan.load(planId);
+    return from || to ? meetings.filter((m) => (!from || m.date >= from) && (!to || m.date <= to)) : meetings;
   }
 
   async planOf(planId: number): Promise<Plan> {

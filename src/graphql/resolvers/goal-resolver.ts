@@ -47,8 +47,8 @@ export class GoalResolver extends RollupFields(Goal, (goal) => ({ kind: 'goal', 
   }
 
   @FieldResolver(() => [Indicator], { complexity: listCost(TYPICAL_SIZE.partners), description: 'Indicators that measure this goal, by name.' })
-  async indicators(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Indicator[]> {
-    return (await ctx.reader.indicatorsOf(goal.planId)).filter((i) => i.goalId === goal.rowId);
+  indicators(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Indicator[]> {
+    return ctx.reader.indicatorsOfGoal(goal);
   }
 
   @Mutation(() => Goal, { description: 'Creates a goal (nested when `parentId` is given).' })

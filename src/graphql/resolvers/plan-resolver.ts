@@ -42,13 +42,13 @@ export class PlanResolver extends RollupFields(Plan, (plan) => ({ kind: 'plan', 
   }
 
   @FieldResolver(() => [Meeting], { complexity: listCost(TYPICAL_SIZE.goals), description: 'Its meetings (task force and committees), by date; optionally within a range.' })
-  async meetings(
+  meetings(
     @Root() plan: Plan,
     @Ctx() ctx: RequestContext,
     @Arg('from', () => DateScalar, { nullable: true, description: 'Only meetings on or after this date.' }) from?: string,
     @Arg('to', () => DateScalar, { nullable: true, description: 'Only meetings on or before this date.' }) to?: string,
   ): Promise<Meeting[]> {
-    return (await ctx.reader.meetingsOf(plan.rowId)).filter((m) => (!from || m.date >= from) && (!to || m.date <= to));
+    return ctx.reader.meetingsOf(plan.rowId, from, to);
   }
 
   @Mutation(() => Plan, { description: 'Creates a plan.' })
