@@ -25,6 +25,15 @@ export enum PartnerRole {
   CONSULTED = 'CONSULTED',
 }
 
+/** How an agency is involved in a milestone, for filters and agency roll-ups. */
+export enum AgencyRole {
+  LEAD = 'LEAD',
+  SUPPORT = 'SUPPORT',
+  CONSULTED = 'CONSULTED',
+  PARTNER = 'PARTNER',
+  ANY = 'ANY',
+}
+
 export enum Visibility {
   PUBLIC = 'PUBLIC',
   PARTNERS = 'PARTNERS',

@@ -4,7 +4,7 @@ import { shownStaffName } from '../domain/access';
 import { Health, MilestoneStatus, Role } from '../domain/enums';
 import { Plan, PublishedReport } from '../entities';
 import { toGlobalId } from '../entities/global-id';
-import { AnnualReportData, buildAnnualReport, editionPath, liveReportPath, ReportRollup } from '../services/annual-report';
+import { AnnualReportData, editionPath, liveReportPath, ReportRollup } from '../services/annual-report';
 import { reportHtml, reportMarkdown } from '../services/report-render';
 import { RequestContext } from './context';
 import { loadByGlobalId } from './resolvers/ids';
@@ -155,11 +155,6 @@ export function toAnnualReport(d: AnnualReportData, texts: { markdown: string; h
   };
 }
 
-/** The live report for this request's reader. */
-export async function liveReport(ctx: RequestContext, plan: Plan, year: number): Promise<AnnualReportData> {
-  return buildAnnualReport(ctx.reader, plan, year, ctx.viewer, ctx.viewer.role === null ? 'an anonymous reader' : `${ctx.viewer.name} (${ctx.viewer.role})`);
-}
-
 @Resolver(() => PublishedReport)
 export class AnnualReportResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Who published it. Null for anonymous readers: staff names reach signed-in readers only.' })
@@ -173,8 +168,8 @@ export class AnnualReportResolver {
     @Arg('year', () => Int, { description: 'The reporting year N (fiscal 2016 of a July plan = 2015-07-01 … 2016-06-30); must overlap the plan.' }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<AnnualReport> {
-    const plan = await loadByGlobalId(ctx.reader.loaders.plan, 'Plan', planId, 'planId');
-    const data = await liveReport(ctx, plan, year);
+    const plan = await loadByGlobalId((rowId) => ctx.reader.plan(rowId), 'Plan', planId, 'planId');
+    const data = await ctx.reader.annualReport(plan, year);
     return toAnnualReport(data, { markdown: reportMarkdown(data), html: reportHtml(data), url: liveReportPath(data.plan.id, year) });
   }
 
@@ -184,11 +179,8 @@ export class AnnualReportResolver {
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int, { nullable: true, description: 'Only this reporting year.' }) year?: number,
   ): Promise<PublishedReport[]> {
-    const plan = await loadByGlobalId(ctx.reader.loaders.plan, 'Plan', planId, 'planId');
-    return ctx.services.dataSource.getRepository(PublishedReport).find({
-      where: { planId: plan.rowId, ...(year === undefined || year === null ? {} : { year }) },
-      order: { year: 'ASC', edition: 'ASC' },
-    });
+    const plan = await loadByGlobalId((rowId) => ctx.reader.plan(rowId), 'Plan', planId, 'planId');
+    return ctx.reader.publishedReports(plan, year);
   }
 
   @Mutation(() => PublishedReport, {

@@ -1,15 +1,13 @@
-/** What every resolver gets: who is asking, the long-lived services, and this request's loaders. */
+/** What every resolver gets: who is asking, the long-lived services, and this request's reader. */
 import { DataSource } from 'typeorm';
 import { Limits } from '../config';
 import { Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
 import { CsvImporter } from '../services/csv-import';
 import { IndicatorWriter } from '../services/indicator-writer';
-import { createLoaders } from '../services/loaders';
-import { MilestoneSearch } from '../services/milestone-search';
-import { PlanReader } from '../services/plan-reader';
 import { PlanWriter } from '../services/plan-writer';
 import { ReportWriter } from '../services/report-writer';
+import { RequestReader } from '../services/request-reader';
 import { WriteLock } from '../services/write-lock';
 
 export interface AppServices {
@@ -36,8 +34,8 @@ export function createServices(dataSource: DataSource, clock: Clock): AppService
 }
 
 export class RequestContext {
-  reader: PlanReader;
-  search: MilestoneSearch;
+  /** Everything this request reads goes through it. */
+  reader: RequestReader;
 
   /** The estimated cost of the operation, set by the operation limits once it is validated. */
   estimatedCost?: number;
@@ -52,7 +50,6 @@ export class RequestContext {
     readonly startedAt = Date.now(),
   ) {
     this.reader = this.freshReader();
-    this.search = new MilestoneSearch(services.dataSource, this.reader, viewer);
   }
 
   get writer(): PlanWriter {
@@ -62,10 +59,9 @@ export class RequestContext {
   /** After a write, later fields of the same request must not see cached pre-write rows. */
   afterWrite(): void {
     this.reader = this.freshReader();
-    this.search = new MilestoneSearch(this.services.dataSource, this.reader, this.viewer);
   }
 
-  private freshReader(): PlanReader {
-    return new PlanReader(createLoaders(this.services.dataSource, this.viewer), this.services.clock);
+  private freshReader(): RequestReader {
+    return new RequestReader(this.services.dataSource, this.viewer, this.services.clock);
   }
 }

@@ -2,16 +2,13 @@
 import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { atRisk, AssessedItem, Group, overdue, staleUpdates, upcoming } from '../domain/dashboard';
 import { Health, MilestoneStatus } from '../domain/enums';
-import { urgencyRank } from '../domain/statuses';
 import { Milestone } from '../entities';
-import { DashboardData, DashboardReader } from '../services/dashboard-reader';
+import { BreakdownBy, DashboardData } from '../services/dashboard-reader';
 import { userError } from '../services/errors';
 import { RequestContext } from './context';
-import { BreakdownBy } from './enums';
 import { listCost, TYPICAL_SIZE } from './limits';
 import { DateScalar } from '../entities/scalars';
 import { StatusCounts, toStatusCounts } from './types';
-
 
 @ObjectType({ description: 'A milestone with its computed fields on the dashboard\'s date.' })
 export class MilestoneOnDate {
@@ -76,23 +73,7 @@ export class DashboardResolver {
 
   @FieldResolver(() => [BreakdownGroup], { complexity: listCost(TYPICAL_SIZE.goals), description: 'Counts, progress and overdue days per group.' })
   async breakdown(@Root() d: Dashboard, @Ctx() ctx: RequestContext, @Arg('by', () => BreakdownBy, { description: 'How to group.' }) by: BreakdownBy): Promise<BreakdownGroup[]> {
-    const reader = new DashboardReader(ctx.reader);
-    let groups: Group[];
-    switch (by) {
-      case BreakdownBy.GOAL:
-        groups = await reader.byGoal(d.data);
-        break;
-      case BreakdownBy.AGENCY:
-        groups = await reader.byAgency(d.data);
-        break;
-      case BreakdownBy.COMMITTEE:
-        groups = await reader.byCommittee(d.data);
-        break;
-      case BreakdownBy.STATUS:
-        groups = reader.byStatus(d.data).sort((a, b) => urgencyRank(a.key as MilestoneStatus) - urgencyRank(b.key as MilestoneStatus));
-        break;
-    }
-    return groups.map((g) => ({ ...g, statusCounts: toStatusCounts(g.statusCounts) }));
+    return (await ctx.reader.breakdown(d.data, by)).map((g) => ({ ...g, statusCounts: toStatusCounts(g.statusCounts) }));
   }
 
   @FieldResolver(() => [MilestoneOnDate], { complexity: listCost(TYPICAL_SIZE.agencyMilestones), description: 'Open milestones due within `days`, soonest first.' })

@@ -1,31 +1,10 @@
-/** GraphQL registration of the domain vocabulary, with a description for every value. */
+/** GraphQL registration of the domain and service vocabulary, with a description for every value. */
 import { Direction } from '../domain/indicator';
 import { Interval } from '../domain/periods';
 import { registerEnumType } from 'type-graphql';
-import { AgencyKind, Health, Jurisdiction, MilestoneDate, MilestoneStatus, PartnerRole, Role, Visibility } from '../domain/enums';
-
-/** How an agency is involved in a milestone, for filters and agency roll-ups. */
-export enum AgencyRole {
-  LEAD = 'LEAD',
-  SUPPORT = 'SUPPORT',
-  CONSULTED = 'CONSULTED',
-  PARTNER = 'PARTNER',
-  ANY = 'ANY',
-}
-
-export enum MilestoneOrderField {
-  DUE_DATE = 'DUE_DATE',
-  START_DATE = 'START_DATE',
-  CODE = 'CODE',
-  TITLE = 'TITLE',
-  STATUS = 'STATUS',
-  DAYS_OVERDUE = 'DAYS_OVERDUE',
-}
-
-export enum OrderDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
+import { AgencyKind, AgencyRole, Health, Jurisdiction, MilestoneDate, MilestoneStatus, PartnerRole, Role, Visibility } from '../domain/enums';
+import { BreakdownBy } from '../services/dashboard-reader';
+import { MilestoneOrderField, OrderDirection } from '../services/milestone-search';
 
 registerEnumType(AgencyKind, {
   name: 'AgencyKind',
@@ -148,13 +127,6 @@ registerEnumType(Role, {
     VIEWER: { description: 'Reads.' },
   },
 });
-
-export enum BreakdownBy {
-  GOAL = 'GOAL',
-  AGENCY = 'AGENCY',
-  COMMITTEE = 'COMMITTEE',
-  STATUS = 'STATUS',
-}
 
 registerEnumType(BreakdownBy, {
   name: 'BreakdownBy',

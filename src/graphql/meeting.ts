@@ -3,8 +3,6 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectTy
 import { BriefingMilestone } from '../domain/briefing';
 import { Role } from '../domain/enums';
 import { Agency, Committee, Meeting, Milestone, Plan } from '../entities';
-import { BriefingReader } from '../services/briefing-reader';
-import { briefingMarkdown } from '../services/briefing-render';
 import { RequestContext } from './context';
 import { MilestoneOnDate } from './dashboard';
 import { listCost, TYPICAL_SIZE } from './limits';
@@ -60,7 +58,7 @@ function onDate(m: BriefingMilestone<Milestone>): MilestoneOnDate {
 export class MeetingResolver {
   @Query(() => Meeting, { description: 'One meeting.' })
   meeting(@Arg('id', () => ID, { description: 'Its global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Meeting> {
-    return loadByGlobalId(ctx.reader.loaders.meeting, 'Meeting', id);
+    return loadByGlobalId((rowId) => ctx.reader.meeting(rowId), 'Meeting', id);
   }
 
   @FieldResolver(() => Plan, { description: 'The plan.' })
@@ -70,25 +68,22 @@ export class MeetingResolver {
 
   @FieldResolver(() => Committee, { nullable: true, description: 'The committee; null for the whole task force.' })
   committee(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Committee | null> {
-    return loadOptional(ctx.reader.loaders.committee, meeting.committeeId);
+    return loadOptional((rowId) => ctx.reader.committee(rowId), meeting.committeeId);
   }
 
   @FieldResolver(() => Meeting, { nullable: true, description: 'The previous meeting of the same body.' })
   async previous(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Meeting | null> {
-    return (await new BriefingReader(ctx.reader).neighbours(meeting)).previous;
+    return (await ctx.reader.meetingNeighbours(meeting)).previous;
   }
 
   @FieldResolver(() => Meeting, { nullable: true, description: 'The next meeting of the same body.' })
   async next(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Meeting | null> {
-    return (await new BriefingReader(ctx.reader).neighbours(meeting)).next;
+    return (await ctx.reader.meetingNeighbours(meeting)).next;
   }
 
   @FieldResolver(() => MeetingBriefing, { complexity: listCost(TYPICAL_SIZE.agencyMilestones), description: 'What changed since the previous meeting of the same body, what falls due before the next, and which agencies are asked for an update; for a meeting still ahead, as of today (a projection).' })
   async briefing(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<MeetingBriefing> {
-    const reader = new BriefingReader(ctx.reader);
-    const b = await reader.briefing(meeting);
-    const committee = await loadOptional(ctx.reader.loaders.committee, meeting.committeeId);
-    const body = committee ? committee.name : (await ctx.reader.planOf(meeting.planId)).title;
+    const b = await ctx.reader.briefing(meeting);
     return {
       since: b.since,
       until: b.until,
@@ -101,7 +96,7 @@ export class MeetingResolver {
       fallingDue: b.fallingDue.map(onDate),
       staleUpdates: b.staleUpdates.map(onDate),
       updateRequests: b.updateRequests.map((r) => ({ agency: r.agency, milestones: r.milestones.map(onDate) })),
-      markdown: briefingMarkdown(meeting, body, b),
+      markdown: b.markdown,
     };
   }
 

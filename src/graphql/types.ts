@@ -3,13 +3,13 @@ import { IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { Direction } from '../domain/indicator';
-import { AgencyKind, Jurisdiction, MilestoneStatus, PartnerRole, Role, Visibility } from '../domain/enums';
+import { AgencyKind, AgencyRole, Jurisdiction, MilestoneStatus, PartnerRole, Role, Visibility } from '../domain/enums';
 import { StatusCounts as StatusCountsRecord } from '../domain/statuses';
 import { Agency } from '../entities/agency';
 import { AuditEntry } from '../entities/audit-entry';
 import { Milestone } from '../entities/milestone';
 import { MAX } from '../entities/limits';
-import { AgencyRole, MilestoneOrderField, OrderDirection } from './enums';
+import { MilestoneOrderField, OrderDirection } from '../services/milestone-search';
 import { DateScalar } from '../entities/scalars';
 
 /** A string of at most `max` characters; `required` ones must not be empty. Messages name the field. */

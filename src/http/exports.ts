@@ -12,17 +12,21 @@ import { GraphQLError } from 'graphql';
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
 import { isValidIsoDate } from '../domain/dates';
-import { MilestoneStatus, Visibility } from '../domain/enums';
+import { AgencyRole, MilestoneStatus, Visibility } from '../domain/enums';
 import { cancelledOnAsOf, completedOnAsOf } from '../domain/milestone';
 import { Milestone } from '../entities';
-import { RequestContext } from '../graphql/context';
-import { AgencyRole, MilestoneOrderField, OrderDirection } from '../graphql/enums';
-import { MilestoneFilter, MilestoneOrder } from '../graphql/types';
 import { csvFile } from '../services/csv';
 import { userError } from '../services/errors';
+import { MilestoneFilter, MilestoneOrder, MilestoneOrderField, OrderDirection } from '../services/milestone-search';
+import { RequestReader } from '../services/request-reader';
 import { rowIdOf } from '../services/transaction';
 
-export type ContextFor = (req: Request, tokenFromQuery: boolean) => Promise<RequestContext>;
+/** What a route reads through: the reader of the request's viewer (who is signed in, or anonymous where allowed). */
+export interface ReadContext {
+  readonly reader: RequestReader;
+}
+
+export type ContextFor = (req: Request, tokenFromQuery: boolean) => Promise<ReadContext>;
 
 function one(req: Request, name: string): string | undefined {
   const value = req.query[name];
@@ -73,12 +77,11 @@ function orderFrom(req: Request): MilestoneOrder {
 
 const CSV_COLUMNS = ['code', 'title', 'goal', 'leadAgency', 'partners', 'visibility', 'startDate', 'dueDate', 'baselineDueDate', 'slipDays', 'completedOn', 'cancelledOn', 'status', 'progress', 'expectedProgress', 'daysOverdue', 'daysRemaining', 'lastUpdatedOn', 'statusReason', 'asOf'];
 
-async function csvRows(ctx: RequestContext, milestones: Milestone[], asOf: string | undefined): Promise<string[][]> {
-  const loaders = ctx.reader.loaders;
+async function csvRows(reader: RequestReader, milestones: Milestone[], asOf: string | undefined): Promise<string[][]> {
   return Promise.all(
     milestones.map(async (m) => {
-      const [a, goal, lead, links] = await Promise.all([ctx.reader.assess(m, asOf), loaders.goal.load(m.goalId), loaders.agency.load(m.leadAgencyId), loaders.partnersByMilestone.load(m.rowId)]);
-      const partners = await Promise.all(links.map(async (l) => `${(await loaders.agency.load(l.agencyId))?.shortName} (${l.role})`));
+      const [a, goal, lead, links] = await Promise.all([reader.assess(m, asOf), reader.goal(m.goalId), reader.agency(m.leadAgencyId), reader.partnerLinks(m)]);
+      const partners = await Promise.all(links.map(async (l) => `${(await reader.agency(l.agencyId))?.shortName} (${l.role})`));
       const completedOn = completedOnAsOf(m, a.asOf) ?? '';
       const cancelledOn = cancelledOnAsOf(m, a.asOf) ?? '';
       return [m.code, m.title, goal?.code ?? '', lead?.shortName ?? '', partners.join('; '), m.visibility, a.startDate, a.dueDate, m.baselineDueDate, String(a.slipDays), completedOn, cancelledOn, a.status, String(a.progress), String(a.expectedProgress), String(a.daysOverdue), String(a.daysRemaining), a.lastUpdatedOn ?? '', a.statusReason, a.asOf];
@@ -108,9 +111,9 @@ function calendar(name: string, milestones: { m: Milestone; lead: string; status
 export function exportRoutes(contextFor: ContextFor, publicUrl: () => string): Router {
   const router = Router();
 
-  const handle = (tokenFromQuery: boolean, work: (ctx: RequestContext, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+  const handle = (tokenFromQuery: boolean, work: (reader: RequestReader, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
     try {
-      await work(await contextFor(req, tokenFromQuery), req, res);
+      await work((await contextFor(req, tokenFromQuery)).reader, req, res);
     } catch (error) {
       const code = error instanceof GraphQLError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
       const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 }[code] ?? 500;
@@ -121,39 +124,39 @@ export function exportRoutes(contextFor: ContextFor, publicUrl: () => string): R
 
   router.get(
     '/export/milestones.csv',
-    handle(false, async (ctx, req, res) => {
+    handle(false, async (reader, req, res) => {
       const filter = filterFrom(req);
-      const milestones = await ctx.search.all(filter, orderFrom(req));
-      const csv = csvFile([CSV_COLUMNS, ...(await csvRows(ctx, milestones, filter.asOf))]);
+      const milestones = await reader.allMilestones(filter, orderFrom(req));
+      const csv = csvFile([CSV_COLUMNS, ...(await csvRows(reader, milestones, filter.asOf))]);
       res.type('text/csv; charset=utf-8').attachment('milestones.csv').send(csv);
     }),
   );
 
-  const events = async (ctx: RequestContext, milestones: Milestone[]) =>
+  const events = async (reader: RequestReader, milestones: Milestone[]) =>
     Promise.all(
       milestones.map(async (m) => {
-        const a = await ctx.reader.assess(m);
-        return { m, lead: (await ctx.reader.loaders.agency.load(m.leadAgencyId))?.shortName ?? '', status: a.status, reason: a.statusReason };
+        const a = await reader.assess(m);
+        return { m, lead: (await reader.agency(m.leadAgencyId))?.shortName ?? '', status: a.status, reason: a.statusReason };
       }),
     );
 
   router.get(
     '/calendar/plan/:id.ics',
-    handle(true, async (ctx, req, res) => {
-      const plan = await ctx.reader.loaders.plan.load(rowIdOf(String(req.params.id), 'Plan'));
+    handle(true, async (reader, req, res) => {
+      const plan = await reader.plan(rowIdOf(String(req.params.id), 'Plan'));
       if (!plan) throw userError('No such plan.', 'id');
-      const milestones = await ctx.search.all({ planId: String(req.params.id) }, { field: MilestoneOrderField.DUE_DATE, direction: OrderDirection.ASC });
-      res.type('text/calendar; charset=utf-8').send(calendar(plan.title, await events(ctx, milestones), publicUrl()));
+      const milestones = await reader.allMilestones({ planId: String(req.params.id) }, { field: MilestoneOrderField.DUE_DATE, direction: OrderDirection.ASC });
+      res.type('text/calendar; charset=utf-8').send(calendar(plan.title, await events(reader, milestones), publicUrl()));
     }),
   );
 
   router.get(
     '/calendar/agency/:id.ics',
-    handle(true, async (ctx, req, res) => {
-      const agency = await ctx.reader.loaders.agency.load(rowIdOf(String(req.params.id), 'Agency'));
+    handle(true, async (reader, req, res) => {
+      const agency = await reader.agency(rowIdOf(String(req.params.id), 'Agency'));
       if (!agency) throw userError('No such agency.', 'id');
-      const milestones = await ctx.search.all({ agencyId: String(req.params.id), agencyRole: AgencyRole.ANY }, { field: MilestoneOrderField.DUE_DATE, direction: OrderDirection.ASC });
-      res.type('text/calendar; charset=utf-8').send(calendar(`${agency.shortName} milestones`, await events(ctx, milestones), publicUrl()));
+      const milestones = await reader.allMilestones({ agencyId: String(req.params.id), agencyRole: AgencyRole.ANY }, { field: MilestoneOrderField.DUE_DATE, direction: OrderDirection.ASC });
+      res.type('text/calendar; charset=utf-8').send(calendar(`${agency.shortName} milestones`, await events(reader, milestones), publicUrl()));
     }),
   );
 

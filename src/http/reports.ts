@@ -9,11 +9,9 @@
  */
 import { Request, Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
-import { PublishedReport } from '../entities';
-import { RequestContext } from '../graphql/context';
-import { liveReport } from '../graphql/annual-report';
 import { notFound, userError } from '../services/errors';
 import { reportHtml, reportMarkdown } from '../services/report-render';
+import { RequestReader } from '../services/request-reader';
 import { rowIdOf } from '../services/transaction';
 import { ContextFor } from './exports';
 
@@ -37,9 +35,9 @@ function send(req: Request, res: Response, format: 'html' | 'md', body: string, 
 export function reportRoutes(contextFor: ContextFor): Router {
   const router = Router();
 
-  const handle = (work: (ctx: RequestContext, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+  const handle = (work: (reader: RequestReader, req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
     try {
-      await work(await contextFor(req, true), req, res);
+      await work((await contextFor(req, true)).reader, req, res);
     } catch (error) {
       const code = error instanceof GraphQLError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
       const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 }[code] ?? 500;
@@ -48,9 +46,9 @@ export function reportRoutes(contextFor: ContextFor): Router {
     }
   };
 
-  const plan = async (ctx: RequestContext, req: Request) => {
+  const plan = async (reader: RequestReader, req: Request) => {
     const id = String(req.params.planId);
-    const found = await ctx.reader.loaders.plan.load(rowIdOf(id, 'Plan', 'planId'));
+    const found = await reader.plan(rowIdOf(id, 'Plan', 'planId'));
     if (!found) throw notFound('plan', 'planId');
     return found;
   };
@@ -58,20 +56,20 @@ export function reportRoutes(contextFor: ContextFor): Router {
   for (const format of ['html', 'md'] as const) {
     router.get(
       `/reports/:planId/:year.${format}`,
-      handle(async (ctx, req, res) => {
+      handle(async (reader, req, res) => {
         const year = yearOf(req);
-        const data = await liveReport(ctx, await plan(ctx, req), year);
+        const data = await reader.annualReport(await plan(reader, req), year);
         send(req, res, format, format === 'html' ? reportHtml(data) : reportMarkdown(data), `annual-report-${year}.${format}`);
       }),
     );
 
     router.get(
       `/reports/:planId/:year/editions/:edition.${format}`,
-      handle(async (ctx, req, res) => {
+      handle(async (reader, req, res) => {
         const year = yearOf(req);
-        const p = await plan(ctx, req);
+        const p = await plan(reader, req);
         const edition = String(req.params.edition);
-        const row = /^[1-9]\d{0,8}$/.test(edition) ? await ctx.services.dataSource.getRepository(PublishedReport).findOneBy({ planId: p.rowId, year, edition: Number(edition) }) : null;
+        const row = /^[1-9]\d{0,8}$/.test(edition) ? await reader.publishedEdition(p, year, Number(edition)) : null;
         if (!row) throw notFound(`edition of the ${year} report`, 'edition');
         send(req, res, format, format === 'html' ? row.html : row.markdown, `annual-report-${year}-edition-${row.edition}.${format}`);
       }),

@@ -7,7 +7,7 @@
  */
 import { Viewer } from '../domain/access';
 import { IsoDate } from '../domain/dates';
-import { Health, MilestoneStatus } from '../domain/enums';
+import { AgencyRole, Health, MilestoneStatus } from '../domain/enums';
 import { latestMeasurement } from '../domain/indicator';
 import { rootGoals } from '../domain/goal-tree';
 import { completedOnAsOf } from '../domain/milestone';
@@ -16,7 +16,6 @@ import { Rollup } from '../domain/rollup';
 import { StatusCounts } from '../domain/statuses';
 import { Milestone, Plan } from '../entities';
 import { toGlobalId } from '../entities/global-id';
-import { AgencyRole } from '../graphql/enums';
 import { DashboardReader } from './dashboard-reader';
 import { userError } from './errors';
 import { indicatorValue, shownProgress, ShownValue } from './indicator-values';
@@ -146,12 +145,11 @@ export async function buildAnnualReport(reader: PlanReader, plan: Plan, year: nu
   const period = reportPeriod(plan, year);
   const today = await reader.dateFor(plan.rowId);
   const asOf = period.end <= today ? period.end : today;
-  const loaders = reader.loaders;
-  const shortName = async (agencyId: number) => (await loaders.agency.load(agencyId))?.shortName ?? '?';
+  const shortName = async (agencyId: number) => (await reader.agency(agencyId))?.shortName ?? '?';
 
   const milestones = await new DashboardReader(reader).milestonesIn({ kind: 'plan', plan });
   const assessed = await Promise.all(milestones.map(async (m) => ({ m, a: await reader.assess(m, asOf), lead: await shortName(m.leadAgencyId) })));
-  const goals = await loaders.goalsByPlan.load(plan.rowId);
+  const goals = await reader.goalsOf(plan.rowId);
   const goalCode = new Map(goals.map((g) => [g.rowId, g.code]));
   const row = ({ m, a, lead }: { m: Milestone; a: Awaited<ReturnType<PlanReader['assess']>>; lead: string }): ReportMilestone => ({
     code: m.code,
@@ -170,7 +168,7 @@ export async function buildAnnualReport(reader: PlanReader, plan: Plan, year: nu
 
   const slips: ReportSlip[] = [];
   for (const x of assessed) {
-    for (const c of await loaders.dueDateChangesByMilestone.load(x.m.rowId)) {
+    for (const c of await reader.dueDateChanges(x.m)) {
       if (c.changedOn >= period.start && c.changedOn <= asOf) slips.push({ code: x.m.code, title: x.m.title, leadAgency: x.lead, changedOn: c.changedOn, fromDate: c.fromDate, toDate: c.toDate, reason: c.reason });
     }
   }
@@ -189,7 +187,7 @@ export async function buildAnnualReport(reader: PlanReader, plan: Plan, year: nu
   const goalRows: ReportGoal[] = await Promise.all(topGoals.map(async (g) => ({ code: g.code, title: g.title, ...rollupOf(await reader.goalRollup(g, asOf)) })));
 
   const leadIds = [...new Set(milestones.map((m) => m.leadAgencyId))];
-  const agencies = (await Promise.all(leadIds.map((id) => loaders.agency.load(id)))).filter((a) => a !== undefined).sort((a, b) => a.shortName.localeCompare(b.shortName));
+  const agencies = (await Promise.all(leadIds.map((id) => reader.agency(id)))).filter((a) => a !== undefined).sort((a, b) => a.shortName.localeCompare(b.shortName));
   const agencyRows: ReportAgency[] = await Promise.all(
     agencies.map(async (agency) => ({
       shortName: agency.shortName,
@@ -200,13 +198,13 @@ export async function buildAnnualReport(reader: PlanReader, plan: Plan, year: nu
     })),
   );
 
-  const committees = await loaders.committeesByPlan.load(plan.rowId);
+  const committees = await reader.committeesOf(plan.rowId);
   const committeeRows: ReportCommittee[] = await Promise.all(committees.map(async (c) => ({ name: c.name, ...rollupOf(await reader.committeeRollup(c, asOf)) })));
 
-  const indicators = await loaders.indicatorsByPlan.load(plan.rowId);
+  const indicators = await reader.indicatorsOf(plan.rowId);
   const indicatorRows: ReportIndicator[] = await Promise.all(
     indicators.map(async (indicator) => {
-      const measurements = await loaders.measurementsByIndicator.load(indicator.rowId);
+      const measurements = await reader.measurements(indicator);
       const latest = latestMeasurement(measurements, asOf);
       return {
         name: indicator.name,

@@ -4,15 +4,15 @@ import { Agency, Meeting, Milestone } from '../entities';
 import { DashboardReader, DashboardScope } from './dashboard-reader';
 import { PlanReader } from './plan-reader';
 
-/** A briefing of entities, with each milestone's lead agency for the Markdown. */
-export type MeetingBriefingData = Briefing<Milestone, Agency> & { leadOf: (m: Milestone) => Agency };
+/** A briefing of entities, with the body that meets (a committee's name or the plan's title) and each milestone's lead agency, for the Markdown. */
+export type MeetingBriefingData = Briefing<Milestone, Agency> & { body: string; leadOf: (m: Milestone) => Agency };
 
 export class BriefingReader {
   constructor(private readonly reader: PlanReader) {}
 
   /** Meetings of the same body (same plan, same committee or none), by date. */
   async sameBody(meeting: Meeting): Promise<Meeting[]> {
-    const all = await this.reader.loaders.meetingsByPlan.load(meeting.planId);
+    const all = await this.reader.meetingsOf(meeting.planId);
     return all.filter((m) => m.committeeId === meeting.committeeId);
   }
 
@@ -29,24 +29,25 @@ export class BriefingReader {
     const dates = briefingDates(meeting.date, previous?.date ?? null, today);
     const scope: DashboardScope = meeting.committeeId === null
       ? { kind: 'plan', plan: await this.reader.planOf(meeting.planId) }
-      : { kind: 'committee', committee: (await this.reader.loaders.committee.load(meeting.committeeId))! };
+      : { kind: 'committee', committee: (await this.reader.committee(meeting.committeeId))! };
     const milestones = await new DashboardReader(this.reader).milestonesIn(scope);
     const entries: BriefingMilestone<Milestone>[] = await Promise.all(
       milestones.map(async (m) => ({
         item: m,
         completedOn: m.completedOn,
-        dueDateChanges: await this.reader.loaders.dueDateChangesByMilestone.load(m.rowId),
+        dueDateChanges: await this.reader.dueDateChanges(m),
         now: await this.reader.assess(m, dates.until),
         before: dates.before === null ? null : await this.reader.assess(m, dates.before),
       })),
     );
     const leads = new Map<number, Agency>();
     for (const m of milestones) {
-      const agency = await this.reader.loaders.agency.load(m.leadAgencyId);
+      const agency = await this.reader.agency(m.leadAgencyId);
       if (!agency) throw new Error(`agency ${m.leadAgencyId} is missing`);
       leads.set(m.leadAgencyId, agency);
     }
     const leadOf = (m: Milestone) => leads.get(m.leadAgencyId)!;
-    return { ...briefing(entries, meeting.date, previous?.date ?? null, next?.date ?? null, today, leadOf), leadOf };
+    const body = scope.kind === 'plan' ? scope.plan.title : scope.committee.name;
+    return { ...briefing(entries, meeting.date, previous?.date ?? null, next?.date ?? null, today, leadOf), body, leadOf };
   }
 }

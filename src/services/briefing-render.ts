@@ -9,13 +9,13 @@ function line(m: BriefingMilestone<Milestone>, lead: (m: Milestone) => string, d
   return mdListItem(`**${mdText(m.item.code)}** ${mdText(m.item.title)} (${mdText(lead(m.item))}): ${mdText(detail)}`);
 }
 
-export function briefingMarkdown(meeting: Meeting, body: string, b: MeetingBriefingData): string {
+export function briefingMarkdown(meeting: Meeting, b: MeetingBriefingData): string {
   const lead = (m: Milestone) => b.leadOf(m).shortName;
   const section = (title: string, lines: string[]) => [mdHeading(3, `${title} (${lines.length})`), '', ...(lines.length ? lines : [mdListItem('None.')]), ''];
   return [
     mdHeading(2, `Briefing: ${mdText(meeting.title)}`),
     '',
-    mdParagraph(mdText(`${body}, ${meeting.date}. Changes since ${b.since ?? 'the start of the plan'}${b.projection ? ` up to ${b.until}` : ''}; due dates up to ${b.horizon}.`)),
+    mdParagraph(mdText(`${b.body}, ${meeting.date}. Changes since ${b.since ?? 'the start of the plan'}${b.projection ? ` up to ${b.until}` : ''}; due dates up to ${b.horizon}.`)),
     '',
     ...(b.projection ? [mdParagraph(mdText(`This meeting is still ahead: the briefing is as of ${b.until} and is a projection.`)), ''] : []),
     ...section('Completed', b.completed.map((m) => line(m, lead, `completed ${m.completedOn}${m.now.daysOverdue > 0 ? `, ${m.now.daysOverdue} days late` : ''}`))),

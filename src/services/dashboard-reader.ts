@@ -6,13 +6,13 @@
  */
 import { AssessedItem, breakdown, breakdownRow, Group, GroupKey, GroupMembers, groupItems, membersRollup } from '../domain/dashboard';
 import { IsoDate } from '../domain/dates';
+import { AgencyRole, MilestoneStatus } from '../domain/enums';
 import { HealthRule } from '../domain/health';
 import { Rollup } from '../domain/rollup';
 import { ancestry, rootGoals, subtrees } from '../domain/goal-tree';
 import { Agency, Committee, Goal, Milestone, Plan } from '../entities';
 import { toGlobalId } from '../entities/global-id';
-import { AgencyRole } from '../graphql/enums';
-import { present } from './loaders';
+import { urgencyRank } from '../domain/statuses';
 import { PlanReader } from './plan-reader';
 
 export type DashboardScope =
@@ -20,6 +20,28 @@ export type DashboardScope =
   | { kind: 'goal'; goal: Goal }
   | { kind: 'committee'; committee: Committee }
   | { kind: 'agency'; agency: Agency; role: AgencyRole; planId?: number };
+
+/** How to group a dashboard's milestones in a breakdown. */
+export enum BreakdownBy {
+  GOAL = 'GOAL',
+  AGENCY = 'AGENCY',
+  COMMITTEE = 'COMMITTEE',
+  STATUS = 'STATUS',
+}
+
+/** A scope within one plan (an agency's spans plans). */
+export type PlanPartScope = Exclude<DashboardScope, { kind: 'agency' }>;
+
+export function planIdOf(scope: PlanPartScope): number {
+  switch (scope.kind) {
+    case 'plan':
+      return scope.plan.rowId;
+    case 'goal':
+      return scope.goal.planId;
+    case 'committee':
+      return scope.committee.planId;
+  }
+}
 
 export interface DashboardData {
   scope: DashboardScope;
@@ -48,13 +70,11 @@ export class DashboardReader {
 
   /** The milestones in a scope that the reader may see, in tree order. */
   async milestonesIn(scope: DashboardScope): Promise<Milestone[]> {
-    const loaders = this.reader.loaders;
     if (scope.kind === 'agency') return this.reader.agencyMilestones(scope.agency, scope.role, scope.planId);
-    const planId = scope.kind === 'plan' ? scope.plan.rowId : scope.kind === 'goal' ? scope.goal.planId : scope.committee.planId;
-    const goals = await loaders.goalsByPlan.load(planId);
+    const goals = await this.reader.goalsOf(planIdOf(scope));
     const roots = scope.kind === 'plan' ? rootGoals(goals) : scope.kind === 'goal' ? [scope.goal] : await this.reader.committeeGoals(scope.committee);
     const inScope = subtrees(goals, roots);
-    return (await loaders.milestonesByGoal.loadMany(inScope.map((g) => g.rowId))).flatMap((rows) => (Array.isArray(rows) ? rows : []));
+    return this.reader.milestonesOfGoals(inScope.map((g) => g.rowId));
   }
 
   rollup(scope: DashboardScope, asOf?: IsoDate | null): Promise<Rollup> {
@@ -74,9 +94,9 @@ export class DashboardReader {
     const [milestones, rollup] = await Promise.all([this.milestonesIn(scope), this.rollup(scope, asOf)]);
     const assessments = await this.reader.assessAll(milestones, asOf);
     const items = milestones.map((m, i) => ({ item: m, code: m.code, weight: m.weight, assessment: assessments[i] }));
-    const planIds = scope.kind === 'agency' ? milestones.map((m) => m.planId) : [scope.kind === 'plan' ? scope.plan.rowId : scope.kind === 'goal' ? scope.goal.planId : scope.committee.planId];
+    const planIds = scope.kind === 'agency' ? milestones.map((m) => m.planId) : [planIdOf(scope)];
     const goalsById = new Map<number, Goal>();
-    for (const planId of new Set(milestones.map((m) => m.planId))) for (const g of await this.reader.loaders.goalsByPlan.load(planId)) goalsById.set(g.rowId, g);
+    for (const planId of new Set(milestones.map((m) => m.planId))) for (const g of await this.reader.goalsOf(planId)) goalsById.set(g.rowId, g);
     const committeeGoalIds = scope.kind === 'committee' ? new Set((await this.reader.committeeGoals(scope.committee)).map((g) => g.rowId)) : null;
     return {
       scope,
@@ -117,7 +137,7 @@ export class DashboardReader {
 
   /** Per lead agency, by short name: each row is the agency's roll-up over the dashboard's milestones it leads. */
   async byAgency(d: DashboardData): Promise<Group[]> {
-    const agencies = new Map(present(await this.reader.loaders.agency.loadMany([...new Set(d.items.map((m) => m.item.leadAgencyId))])).map((a) => [toGlobalId('Agency', a.rowId), a]));
+    const agencies = new Map((await this.reader.agencies([...new Set(d.items.map((m) => m.item.leadAgencyId))])).map((a) => [toGlobalId('Agency', a.rowId), a]));
     const groups = groupItems(d.items, (m) => {
       const key = toGlobalId('Agency', m.item.leadAgencyId);
       return [{ key, label: agencies.get(key)?.shortName ?? '?' }];
@@ -137,7 +157,7 @@ export class DashboardReader {
    */
   async byCommittee(d: DashboardData): Promise<Group[]> {
     const ids = [...new Set(d.items.flatMap((m) => d.committeesOf(m.item)))];
-    const committees = new Map(present(await this.reader.loaders.committee.loadMany(ids)).map((c) => [toGlobalId('Committee', c.rowId), c]));
+    const committees = new Map((await this.reader.committees(ids)).map((c) => [toGlobalId('Committee', c.rowId), c]));
     const groups = groupItems(d.items, (m) => {
       const of = d.committeesOf(m.item).map((id) => toGlobalId('Committee', id));
       return of.length === 0 ? [NO_COMMITTEE] : of.map((key) => ({ key, label: committees.get(key)?.name ?? '?' }));
@@ -150,9 +170,24 @@ export class DashboardReader {
     );
   }
 
-  /** Per status. */
+  /** Per status, most urgent first. */
   byStatus(d: DashboardData): Group[] {
-    return breakdown(d.items, (m) => ({ key: m.assessment.status, label: m.assessment.status }), d.groupRule);
+    return breakdown(d.items, (m) => ({ key: m.assessment.status, label: m.assessment.status }), d.groupRule).sort(
+      (a, b) => urgencyRank(a.key as MilestoneStatus) - urgencyRank(b.key as MilestoneStatus),
+    );
+  }
+
+  async breakdownBy(d: DashboardData, by: BreakdownBy): Promise<Group[]> {
+    switch (by) {
+      case BreakdownBy.GOAL:
+        return this.byGoal(d);
+      case BreakdownBy.AGENCY:
+        return this.byAgency(d);
+      case BreakdownBy.COMMITTEE:
+        return this.byCommittee(d);
+      case BreakdownBy.STATUS:
+        return this.byStatus(d);
+    }
   }
 }
 

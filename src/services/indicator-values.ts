@@ -47,7 +47,7 @@ export async function suppressedAuditValues(entry: AuditEntry, changes: Record<s
   const fields = VALUE_FIELDS[entry.entityType] ?? [];
   if (!fields.some((field) => field in changes)) return () => false;
   const indicatorRowId = entry.entityType === 'Indicator' ? entry.entityRowId : Number(changes.indicatorId?.after);
-  const indicator = Number.isInteger(indicatorRowId) ? await reader.loaders.indicator.load(indicatorRowId) : undefined;
+  const indicator = Number.isInteger(indicatorRowId) ? await reader.indicator(indicatorRowId) : undefined;
   const plan = indicator && (await reader.planOf(indicator.planId));
   return (field, value) => {
     if (!fields.includes(field) || value === null) return false;

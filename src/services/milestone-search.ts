@@ -4,18 +4,61 @@
  */
 import { Brackets, DataSource } from 'typeorm';
 import { Viewer } from '../domain/access';
-import { MilestoneDate } from '../domain/enums';
+import { IsoDate } from '../domain/dates';
+import { AgencyRole, MilestoneDate, MilestoneStatus, Visibility } from '../domain/enums';
 import { MilestoneAssessment } from '../domain/milestone';
 import { subtrees } from '../domain/goal-tree';
 import { urgencyRank } from '../domain/statuses';
 import { Goal, Milestone } from '../entities';
-import { AgencyRole, MilestoneOrderField, OrderDirection } from '../graphql/enums';
-import { MilestoneConnection, MilestoneFilter, MilestoneOrder } from '../graphql/types';
 import { userError } from './errors';
 import { pageSize } from './paging';
 import { PlanReader } from './plan-reader';
 import { visibleMilestones } from './visibility';
 import { rowIdOf } from './transaction';
+
+export enum MilestoneOrderField {
+  DUE_DATE = 'DUE_DATE',
+  START_DATE = 'START_DATE',
+  CODE = 'CODE',
+  TITLE = 'TITLE',
+  STATUS = 'STATUS',
+  DAYS_OVERDUE = 'DAYS_OVERDUE',
+}
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+
+/** Which milestones a search returns; ids are global IDs, every condition optional. */
+export interface MilestoneFilter {
+  planId?: string;
+  goalId?: string;
+  agencyId?: string;
+  agencyRole?: AgencyRole;
+  committeeId?: string;
+  status?: MilestoneStatus[];
+  asOf?: IsoDate;
+  dueFrom?: IsoDate;
+  dueTo?: IsoDate;
+  search?: string;
+  visibility?: Visibility;
+  movedFrom?: IsoDate;
+  movedTo?: IsoDate;
+}
+
+export interface MilestoneOrder {
+  field: MilestoneOrderField;
+  direction: OrderDirection;
+}
+
+/** One page of a search, with keyset cursors (a Relay connection's content). */
+export interface MilestonePage {
+  edges: { cursor: string; node: Milestone }[];
+  nodes: Milestone[];
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
 
 type SortKey = string | number;
 
@@ -100,7 +143,7 @@ export class MilestoneSearch {
     return { keyed, sign };
   }
 
-  async search(filter: MilestoneFilter = {}, order: MilestoneOrder | undefined, first: number | undefined, after: string | undefined): Promise<MilestoneConnection> {
+  async search(filter: MilestoneFilter = {}, order: MilestoneOrder | undefined, first: number | undefined, after: string | undefined): Promise<MilestonePage> {
     const size = pageSize(first);
     const afterKey = after ? decodeCursor(after) : null;
     const { keyed, sign } = await this.sorted(filter, order);
@@ -126,13 +169,13 @@ export class MilestoneSearch {
     const query = this.ds.getRepository(Milestone).createQueryBuilder('m');
     if (filter.planId) query.andWhere('m.plan_id = :planId', { planId: rowIdOf(filter.planId, 'Plan', 'planId') });
     if (filter.goalId) {
-      const goal = await this.reader.loaders.goal.load(rowIdOf(filter.goalId, 'Goal', 'goalId'));
-      const goalIds = goal ? withDescendants(await this.reader.loaders.goalsByPlan.load(goal.planId), [goal.rowId]) : [];
+      const goal = await this.reader.goal(rowIdOf(filter.goalId, 'Goal', 'goalId'));
+      const goalIds = goal ? withDescendants(await this.reader.goalsOf(goal.planId), [goal.rowId]) : [];
       query.andWhere('m.goal_id IN (:...goalIds)', { goalIds: goalIds.length ? goalIds : [0] });
     }
     if (filter.committeeId) {
-      const committee = await this.reader.loaders.committee.load(rowIdOf(filter.committeeId, 'Committee', 'committeeId'));
-      const goals = committee ? await this.reader.loaders.goalsByPlan.load(committee.planId) : [];
+      const committee = await this.reader.committee(rowIdOf(filter.committeeId, 'Committee', 'committeeId'));
+      const goals = committee ? await this.reader.goalsOf(committee.planId) : [];
       const roots = goals.filter((g) => committee && g.committeeId === committee.rowId).map((g) => g.rowId);
       const goalIds = withDescendants(goals, roots);
       query.andWhere('m.goal_id IN (:...committeeGoalIds)', { committeeGoalIds: goalIds.length ? goalIds : [0] });

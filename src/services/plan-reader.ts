@@ -1,15 +1,15 @@
 /**
- * Read-side service of one request: gathers the facts the domain rules need through the
- * request's DataLoaders and caches each computed answer per (object, date).
+ * Read-side service of one request: the rows it reads, by name, and the facts the domain rules
+ * need, gathered through the request's DataLoaders; each computed answer is cached per (object,
+ * date). The loaders stay inside: callers ask for rows and figures, never for a loader.
  */
 import { Clock } from '../domain/clock';
 import { IsoDate } from '../domain/dates';
 import { assessMilestone, forecastCompletion, MilestoneAssessment, MilestoneFacts, MilestoneNode } from '../domain/milestone';
 import { DEFAULT_OFF_TRACK_SHARE, HealthRule, RollupSubject } from '../domain/health';
 import { AssessedMilestone, GoalNode, goalRollup, goalsRollup, milestonesRollup, Rollup } from '../domain/rollup';
-import { Agency, Committee, Goal, Milestone, Plan } from '../entities';
-import { AgencyRole } from '../graphql/enums';
-import { PartnerRole } from '../domain/enums';
+import { Agency, Committee, DateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestonePartner, Plan, ProgressUpdate } from '../entities';
+import { AgencyRole, PartnerRole } from '../domain/enums';
 import { ancestorsOf, childrenByParent, rootGoals } from '../domain/goal-tree';
 import DataLoader from 'dataloader';
 import { Loaders, MilestoneHistory, present } from './loaders';
@@ -40,7 +40,7 @@ export class PlanReader {
   private readonly settled = new Map<string, MilestoneAssessment>();
 
   constructor(
-    readonly loaders: Loaders,
+    private readonly loaders: Loaders,
     private readonly clock: Clock,
   ) {}
 
@@ -51,6 +51,138 @@ export class PlanReader {
       this.cache.set(key, value);
     }
     return value;
+  }
+
+  // Rows by id: undefined when there is none, or the viewer may not see it (milestones).
+  agency(id: number): Promise<Agency | undefined> {
+    return this.loaders.agency.load(id);
+  }
+
+  plan(id: number): Promise<Plan | undefined> {
+    return this.loaders.plan.load(id);
+  }
+
+  committee(id: number): Promise<Committee | undefined> {
+    return this.loaders.committee.load(id);
+  }
+
+  goal(id: number): Promise<Goal | undefined> {
+    return this.loaders.goal.load(id);
+  }
+
+  milestone(id: number): Promise<Milestone | undefined> {
+    return this.loaders.milestone.load(id);
+  }
+
+  indicator(id: number): Promise<Indicator | undefined> {
+    return this.loaders.indicator.load(id);
+  }
+
+  meeting(id: number): Promise<Meeting | undefined> {
+    return this.loaders.meeting.load(id);
+  }
+
+  /** The ones of these agencies that exist, in the order given. */
+  async agencies(ids: readonly number[]): Promise<Agency[]> {
+    return present(await this.loaders.agency.loadMany(ids));
+  }
+
+  async committees(ids: readonly number[]): Promise<Committee[]> {
+    return present(await this.loaders.committee.loadMany(ids));
+  }
+
+  /** A milestone's lead agency; without a promise once this request has read the agencies, so a list's milestones complete synchronously. */
+  leadAgency(milestone: Milestone): Agency | Promise<Agency> {
+    return this.loaders.agency.peek(milestone.leadAgencyId) ?? (this.loaders.agency.load(milestone.leadAgencyId) as Promise<Agency>);
+  }
+
+  /** A plan's goals, nested ones included, in order. */
+  goalsOf(planId: number): Promise<Goal[]> {
+    return this.loaders.goalsByPlan.load(planId);
+  }
+
+  /** A plan's top-level goals, in order. */
+  async topGoalsOf(planId: number): Promise<Goal[]> {
+    return rootGoals(await this.goalsOf(planId));
+  }
+
+  /** The goals nested directly under a goal, in order. */
+  async childrenOf(goal: Goal): Promise<Goal[]> {
+    return (await this.goalTree(goal.planId)).get(goal.rowId) ?? [];
+  }
+
+  private goalTree(planId: number): Promise<Map<number, Goal[]>> {
+    return this.memo(`children:${planId}`, async () => childrenByParent(await this.goalsOf(planId)));
+  }
+
+  committeesOf(planId: number): Promise<Committee[]> {
+    return this.loaders.committeesByPlan.load(planId);
+  }
+
+  /** A committee's member agencies, by short name. */
+  async members(committee: Committee): Promise<Agency[]> {
+    const links = await this.loaders.membersByCommittee.load(committee.rowId);
+    return (await this.agencies(links.map((l) => l.agencyId))).sort((a, b) => a.shortName.localeCompare(b.shortName));
+  }
+
+  /** A goal's own milestones the viewer may see, in order. */
+  milestonesOf(goal: Goal): Promise<Milestone[]> {
+    return this.loaders.milestonesByGoal.load(goal.rowId);
+  }
+
+  /** The milestones of these goals the viewer may see, goal by goal. */
+  async milestonesOfGoals(goalIds: readonly number[]): Promise<Milestone[]> {
+    return (await this.loaders.milestonesByGoal.loadMany(goalIds)).flatMap((rows) => (Array.isArray(rows) ? rows : []));
+  }
+
+  /** A milestone's partner links, as stored. */
+  partnerLinks(milestone: Milestone): Promise<MilestonePartner[]> {
+    return this.loaders.partnersByMilestone.load(milestone.rowId);
+  }
+
+  /** A milestone's partner agencies with their roles, by short name. */
+  async partners(milestone: Milestone): Promise<{ agency: Agency; role: PartnerRole }[]> {
+    const links = await this.partnerLinks(milestone);
+    const agencies = await this.agencies(links.map((l) => l.agencyId));
+    const roles = new Map(links.map((l) => [l.agencyId, l.role]));
+    return agencies.map((agency) => ({ agency, role: roles.get(agency.rowId)! })).sort((a, b) => a.agency.shortName.localeCompare(b.agency.shortName));
+  }
+
+  /** Progress updates, oldest first; with `asOf`, those reported on or before it. */
+  async updates(milestone: Milestone, asOf?: IsoDate | null): Promise<ProgressUpdate[]> {
+    const updates = await this.loaders.updatesByMilestone.load(milestone.rowId);
+    return asOf ? updates.filter((u) => u.reportedOn <= asOf) : updates;
+  }
+
+  /** Moves of both dates, oldest first. */
+  dateChanges(milestone: Milestone): Promise<DateChange[]> {
+    return this.loaders.dateChangesByMilestone.load(milestone.rowId);
+  }
+
+  dueDateChanges(milestone: Milestone): Promise<DateChange[]> {
+    return this.loaders.dueDateChangesByMilestone.load(milestone.rowId);
+  }
+
+  /** A plan's indicators (of the plan and of its goals), by name. */
+  indicatorsOf(planId: number): Promise<Indicator[]> {
+    return this.loaders.indicatorsByPlan.load(planId);
+  }
+
+  /** The indicators that measure a goal, by name. */
+  async indicatorsOfGoal(goal: Goal): Promise<Indicator[]> {
+    return (await this.indicatorsOf(goal.planId)).filter((i) => i.goalId === goal.rowId);
+  }
+
+  /** Measurements, oldest first; with `asOf`, those on or before it. */
+  async measurements(indicator: Indicator, asOf?: IsoDate | null): Promise<IndicatorMeasurement[]> {
+    const all = await this.loaders.measurementsByIndicator.load(indicator.rowId);
+    return asOf ? all.filter((m) => m.measuredOn <= asOf) : all;
+  }
+
+  /** A plan's meetings (task force and committees), by date; with `from` or `to`, those within. */
+  async meetingsOf(planId: number, from?: IsoDate | null, to?: IsoDate | null): Promise<Meeting[]> {
+    const meetings = await this.loaders.meetingsByPlan.load(planId);
+    return from || to ? meetings.filter((m) => (!from || m.date >= from) && (!to || m.date <= to)) : meetings;
   }
 
   async planOf(planId: number): Promise<Plan> {
@@ -187,8 +319,8 @@ export class PlanReader {
   /** A goal's tree as the roll-up rules read it; with `within`, only those milestones (by row id) count. */
   private async goalNode(goal: Goal, date: IsoDate, within?: ReadonlySet<number>): Promise<GoalNode> {
     const [tree, milestones] = await Promise.all([
-      this.memo(`children:${goal.planId}`, async () => childrenByParent(await this.loaders.goalsByPlan.load(goal.planId))),
-      this.loaders.milestonesByGoal.load(goal.rowId),
+      this.goalTree(goal.planId),
+      this.milestonesOf(goal),
     ]);
     const children = tree.get(goal.rowId) ?? [];
     return {
@@ -211,7 +343,7 @@ export class PlanReader {
   async planRollup(plan: Plan, asOf?: IsoDate | null): Promise<Rollup> {
     const date = await this.dateFor(plan.rowId, asOf);
     return this.memo(`plan:${plan.rowId}@${date}`, async () => {
-      const goals = rootGoals(await this.loaders.goalsByPlan.load(plan.rowId));
+      const goals = await this.topGoalsOf(plan.rowId);
       return goalsRollup(await Promise.all(goals.map((g) => this.goalNode(g, date))), await this.healthRule([plan.rowId], 'plan'));
     });
   }

@@ -72,6 +72,14 @@ describe('dashboard roll-ups in one request (sample plans, today 2026-11-28)', (
     for (const m of d.staleUpdates) expect(m.updateStale).to.equal(true);
   });
 
+  it('the status breakdown is most urgent first, the order of MilestoneStatus and of the STATUS sort', async () => {
+    const { plan } = await server.ok(DASHBOARD, { id: currentPlan, asOf: null });
+    const keys = plan.dashboard.byStatus.map((g: { key: string }) => g.key);
+    expect(keys.length).to.be.greaterThan(3);
+    const urgency = ['OVERDUE', 'AT_RISK', 'ON_TRACK', 'NOT_STARTED', 'COMPLETED_LATE', 'COMPLETED', 'CANCELLED'];
+    expect(keys).to.deep.equal(urgency.filter((status) => keys.includes(status)));
+  });
+
   it('goal, committee and agency dashboards have the same shape', async () => {
     const data = await server.ok(`query ($id: ID!) { plan(id: $id) {
       goals { dashboard { statusCounts { total } breakdown(by: GOAL) { milestoneCount } } statusCounts { total } }

@@ -1,12 +1,11 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Health, Role } from '../../domain/enums';
+import { AgencyRole, Health, Role } from '../../domain/enums';
 import { Agency, Milestone } from '../../entities';
 import { rowIdOf } from '../../services/transaction';
 import { assessedAhead } from '../assessed-fields';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
-import { AgencyRole } from '../enums';
 import { DateScalar } from '../../entities/scalars';
 import { CreateAgencyInput, StatusCounts, toStatusCounts, UpdateAgencyInput } from '../types';
 import { loadByGlobalId } from './ids';
@@ -20,12 +19,12 @@ const PLAN = 'Only milestones of this plan.';
 export class AgencyResolver {
   @Query(() => [Agency], { complexity: listCost(TYPICAL_SIZE.agencies), description: 'All agencies, by short name.' })
   async agencies(@Ctx() ctx: RequestContext): Promise<Agency[]> {
-    return ctx.services.dataSource.getRepository(Agency).find({ order: { shortName: 'ASC' } });
+    return ctx.reader.allAgencies();
   }
 
   @Query(() => Agency, { description: 'One agency.' })
   agency(@Arg('id', () => ID, { description: 'Its global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Agency> {
-    return loadByGlobalId(ctx.reader.loaders.agency, 'Agency', id);
+    return loadByGlobalId((rowId) => ctx.reader.agency(rowId), 'Agency', id);
   }
 
   private rollup(ctx: RequestContext, agency: Agency, role: AgencyRole, asOf?: string, planId?: string) {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { AuditEntry } from '../../entities';
 import { toGlobalId, NodeTypeName } from '../../entities/global-id';
-import { auditCursor, AuditTrail, shownActor, shownChanges } from '../../services/audit-trail';
+import { auditCursor, shownActor } from '../../services/audit-trail';
 import { RequestContext } from '../context';
 import { pageCost } from '../limits';
 import { AuditEntryConnection, FieldChange, ViewerInfo } from '../types';
@@ -20,7 +20,7 @@ export class AuditResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100; 50 by default.' }) first?: number,
     @Arg('after', { nullable: true, description: 'Cursor of the entry after which the page starts.' }) after?: string,
   ): Promise<AuditEntryConnection> {
-    const page = await new AuditTrail(ctx.services.dataSource, ctx.viewer).page({ entityId, planId }, first, after);
+    const page = await ctx.reader.auditPage({ entityId, planId }, first, after);
     const edges = page.entries.map((node) => ({ cursor: auditCursor(node), node }));
     return {
       edges,
@@ -41,11 +41,11 @@ export class AuditResolver {
 
   @FieldResolver(() => [FieldChange], { description: 'What changed, field by field; values this reader may not see are withheld (null, with `suppressed`).' })
   changes(@Root() entry: AuditEntry, @Ctx() ctx: RequestContext): Promise<FieldChange[]> {
-    return shownChanges(entry, ctx.reader, ctx.viewer);
+    return ctx.reader.auditChanges(entry);
   }
 
   @Query(() => ViewerInfo, { description: 'Who this request acts for.' })
   async viewer(@Ctx() ctx: RequestContext): Promise<ViewerInfo> {
-    return { name: ctx.viewer.name, role: ctx.viewer.role, agency: await loadOptional(ctx.reader.loaders.agency, ctx.viewer.agencyId) };
+    return { name: ctx.viewer.name, role: ctx.viewer.role, agency: await loadOptional((rowId) => ctx.reader.agency(rowId), ctx.viewer.agencyId) };
   }
 }

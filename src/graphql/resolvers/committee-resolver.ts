@@ -4,7 +4,6 @@ import { Role } from '../../domain/enums';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
 import { CreateCommitteeInput, UpdateCommitteeInput } from '../types';
-import { present } from '../../services/loaders';
 import { loadByGlobalId, loadOptional } from './ids';
 import { RollupFields } from './rollup-fields';
 
@@ -12,7 +11,7 @@ import { RollupFields } from './rollup-fields';
 export class CommitteeResolver extends RollupFields(Committee, (committee) => ({ kind: 'committee', committee })) {
   @Query(() => Committee, { description: 'One committee.' })
   committee(@Arg('id', () => ID, { description: 'Its global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Committee> {
-    return loadByGlobalId(ctx.reader.loaders.committee, 'Committee', id);
+    return loadByGlobalId((rowId) => ctx.reader.committee(rowId), 'Committee', id);
   }
 
   @FieldResolver(() => Plan, { description: 'The plan it belongs to.' })
@@ -22,14 +21,12 @@ export class CommitteeResolver extends RollupFields(Committee, (committee) => ({
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The chairing agency.' })
   chair(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<Agency | null> {
-    return loadOptional(ctx.reader.loaders.agency, committee.chairAgencyId);
+    return loadOptional((rowId) => ctx.reader.agency(rowId), committee.chairAgencyId);
   }
 
   @FieldResolver(() => [Agency], { complexity: listCost(TYPICAL_SIZE.members), description: 'Member agencies, by short name.' })
   async members(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<Agency[]> {
-    const links = await ctx.reader.loaders.membersByCommittee.load(committee.rowId);
-    const agencies = present(await ctx.reader.loaders.agency.loadMany(links.map((l) => l.agencyId)));
-    return agencies.sort((a, b) => a.shortName.localeCompare(b.shortName));
+    return ctx.reader.members(committee);
   }
 
   @FieldResolver(() => [Goal], { complexity: listCost(TYPICAL_SIZE.goals), description: 'The goals it oversees (not counting goals nested under them).' })

@@ -13,7 +13,7 @@ import { RollupFields } from './rollup-fields';
 export class GoalResolver extends RollupFields(Goal, (goal) => ({ kind: 'goal', goal })) {
   @Query(() => Goal, { description: 'One goal.' })
   goal(@Arg('id', () => ID, { description: 'Its global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Goal> {
-    return loadByGlobalId(ctx.reader.loaders.goal, 'Goal', id);
+    return loadByGlobalId((rowId) => ctx.reader.goal(rowId), 'Goal', id);
   }
 
   @FieldResolver(() => Plan, { description: 'The plan it belongs to.' })
@@ -23,32 +23,32 @@ export class GoalResolver extends RollupFields(Goal, (goal) => ({ kind: 'goal', 
 
   @FieldResolver(() => Goal, { nullable: true, description: 'The goal it is nested under, if any.' })
   parent(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Goal | null> {
-    return loadOptional(ctx.reader.loaders.goal, goal.parentId);
+    return loadOptional((rowId) => ctx.reader.goal(rowId), goal.parentId);
   }
 
   @FieldResolver(() => [Goal], { complexity: listCost(TYPICAL_SIZE.goals), description: 'Goals nested directly under it, in order.' })
   async children(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Goal[]> {
-    return (await ctx.reader.loaders.goalsByPlan.load(goal.planId)).filter((g) => g.parentId === goal.rowId);
+    return ctx.reader.childrenOf(goal);
   }
 
   @FieldResolver(() => Committee, { nullable: true, description: 'The committee that oversees it, if any.' })
   committee(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Committee | null> {
-    return loadOptional(ctx.reader.loaders.committee, goal.committeeId);
+    return loadOptional((rowId) => ctx.reader.committee(rowId), goal.committeeId);
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The lead agency, if any.' })
   leadAgency(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Agency | null> {
-    return loadOptional(ctx.reader.loaders.agency, goal.leadAgencyId);
+    return loadOptional((rowId) => ctx.reader.agency(rowId), goal.leadAgencyId);
   }
 
   @FieldResolver(() => [Milestone], { complexity: listCost(TYPICAL_SIZE.milestones), description: 'Its direct milestones, in order (nested goals have their own).' })
   async milestones(@Root() goal: Goal, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Milestone[]> {
-    return assessedAhead(await ctx.reader.loaders.milestonesByGoal.load(goal.rowId), ctx, info);
+    return assessedAhead(await ctx.reader.milestonesOf(goal), ctx, info);
   }
 
   @FieldResolver(() => [Indicator], { complexity: listCost(TYPICAL_SIZE.partners), description: 'Indicators that measure this goal, by name.' })
-  async indicators(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Indicator[]> {
-    return (await ctx.reader.loaders.indicatorsByPlan.load(goal.planId)).filter((i) => i.goalId === goal.rowId);
+  indicators(@Root() goal: Goal, @Ctx() ctx: RequestContext): Promise<Indicator[]> {
+    return ctx.reader.indicatorsOfGoal(goal);
   }
 
   @Mutation(() => Goal, { description: 'Creates a goal (nested when `parentId` is given).' })

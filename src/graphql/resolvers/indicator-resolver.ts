@@ -1,9 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { latestMeasurement } from '../../domain/indicator';
 import { shownStaffName } from '../../domain/access';
 import { Role } from '../../domain/enums';
 import { Agency, Goal, Indicator, IndicatorMeasurement, Plan } from '../../entities';
-import { indicatorValue, shownProgress } from '../../services/indicator-values';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
 import { DateScalar } from '../../entities/scalars';
@@ -15,7 +13,7 @@ import { AS_OF } from './rollup-fields';
 export class IndicatorResolver {
   @Query(() => Indicator, { description: 'One indicator.' })
   indicator(@Arg('id', () => ID, { description: 'Its global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Indicator> {
-    return loadByGlobalId(ctx.reader.loaders.indicator, 'Indicator', id);
+    return loadByGlobalId((rowId) => ctx.reader.indicator(rowId), 'Indicator', id);
   }
 
   @FieldResolver(() => Plan, { description: 'The plan it belongs to.' })
@@ -25,16 +23,16 @@ export class IndicatorResolver {
 
   @FieldResolver(() => Goal, { nullable: true, description: 'The goal it measures, if any.' })
   goal(@Root() indicator: Indicator, @Ctx() ctx: RequestContext): Promise<Goal | null> {
-    return loadOptional(ctx.reader.loaders.goal, indicator.goalId);
+    return loadOptional((rowId) => ctx.reader.goal(rowId), indicator.goalId);
   }
 
   @FieldResolver(() => Agency, { description: 'The owning agency.' })
   async agency(@Root() indicator: Indicator, @Ctx() ctx: RequestContext): Promise<Agency> {
-    return (await ctx.reader.loaders.agency.load(indicator.agencyId))!;
+    return (await ctx.reader.agency(indicator.agencyId))!;
   }
 
-  private async shown(ctx: RequestContext, indicator: Indicator, value: number): Promise<ShownNumber> {
-    return indicatorValue(value, indicator, await ctx.reader.planOf(indicator.planId), ctx.viewer);
+  private shown(ctx: RequestContext, indicator: Indicator, value: number): Promise<ShownNumber> {
+    return ctx.reader.indicatorValue(indicator, value);
   }
 
   @FieldResolver(() => ShownNumber, { description: 'The value at the start.' })
@@ -49,14 +47,12 @@ export class IndicatorResolver {
 
   @FieldResolver(() => [IndicatorMeasurement], { complexity: listCost(TYPICAL_SIZE.updates), description: 'Measurements, oldest first; with `asOf`, those on or before it.' })
   async measurements(@Root() indicator: Indicator, @Ctx() ctx: RequestContext, @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF }) asOf?: string): Promise<IndicatorMeasurement[]> {
-    const all = await ctx.reader.loaders.measurementsByIndicator.load(indicator.rowId);
-    return asOf ? all.filter((m) => m.measuredOn <= asOf) : all;
+    return ctx.reader.measurements(indicator, asOf);
   }
 
   @FieldResolver(() => IndicatorMeasurement, { nullable: true, description: 'The latest measurement on or before `asOf`.' })
   async latest(@Root() indicator: Indicator, @Ctx() ctx: RequestContext, @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF }) asOf?: string): Promise<IndicatorMeasurement | null> {
-    const date = await ctx.reader.dateFor(indicator.planId, asOf);
-    return latestMeasurement(await ctx.reader.loaders.measurementsByIndicator.load(indicator.rowId), date);
+    return ctx.reader.latestMeasurement(indicator, asOf);
   }
 
   @FieldResolver(() => Float, {
@@ -65,9 +61,7 @@ export class IndicatorResolver {
       'How far the latest value on or before `asOf` has moved from baseline to target, 0–100; null before the first measurement, and null when the baseline, the target or that value is suppressed for this reader (any two of them and the progress would give the third).',
   })
   async progress(@Root() indicator: Indicator, @Ctx() ctx: RequestContext, @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF }) asOf?: string): Promise<number | null> {
-    const date = await ctx.reader.dateFor(indicator.planId, asOf);
-    const measurements = await ctx.reader.loaders.measurementsByIndicator.load(indicator.rowId);
-    return shownProgress(indicator, await ctx.reader.planOf(indicator.planId), ctx.viewer, measurements, date);
+    return ctx.reader.indicatorProgress(indicator, asOf);
   }
 
   @Mutation(() => Indicator, { description: 'Creates an indicator.' })
@@ -107,12 +101,11 @@ export class IndicatorResolver {
 @Resolver(() => IndicatorMeasurement)
 export class IndicatorMeasurementResolver {
   private async indicatorOf(m: IndicatorMeasurement, ctx: RequestContext): Promise<Indicator> {
-    return (await ctx.reader.loaders.indicator.load(m.indicatorId))!;
+    return (await ctx.reader.indicator(m.indicatorId))!;
   }
 
   private async shown(m: IndicatorMeasurement, ctx: RequestContext): Promise<ShownNumber> {
-    const indicator = await this.indicatorOf(m, ctx);
-    return indicatorValue(m.value, indicator, await ctx.reader.planOf(indicator.planId), ctx.viewer);
+    return ctx.reader.indicatorValue(await this.indicatorOf(m, ctx), m.value);
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'The value; null when suppressed for this reader.' })

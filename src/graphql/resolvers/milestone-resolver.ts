@@ -7,11 +7,9 @@ import { RequestContext } from '../context';
 import { listCost, pageCost, TYPICAL_SIZE } from '../limits';
 import { DateScalar } from '../../entities/scalars';
 import { CreateMilestoneInput, HistoryPoint, MilestoneConnection, MilestoneFilter, MilestoneOrder, Partner, ReportProgressInput, UpdateMilestoneInput } from '../types';
-import { present } from '../../services/loaders';
 import { loadByGlobalId } from './ids';
 import { AS_OF, historyPoint } from './rollup-fields';
 import { Interval } from '../../domain/periods';
-import { historyDates, milestoneHistory } from '../../services/history';
 
 const EXPECTED_VERSION = 'The version you read; CONFLICT if it has changed since.';
 
@@ -23,7 +21,7 @@ function asOfArg() {
 export class MilestoneResolver {
   @Query(() => Milestone, { description: 'One milestone.' })
   milestone(@Arg('id', () => ID, { description: 'Its global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Milestone> {
-    return loadByGlobalId(ctx.reader.loaders.milestone, 'Milestone', id);
+    return loadByGlobalId((rowId) => ctx.reader.milestone(rowId), 'Milestone', id);
   }
 
   @Query(() => MilestoneConnection, { complexity: pageCost, description: 'Milestones matching a filter, sorted, a page at a time (Relay connection).' })
@@ -34,7 +32,7 @@ export class MilestoneResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100; 50 by default.' }) first?: number,
     @Arg('after', { nullable: true, description: 'Cursor of the item after which the page starts.' }) after?: string,
   ): Promise<MilestoneConnection> {
-    return ctx.search.search(filter, orderBy, first, after);
+    return ctx.reader.searchMilestones(filter, orderBy, first, after);
   }
 
   @FieldResolver(() => Plan, { description: 'The plan it belongs to.' })
@@ -44,22 +42,17 @@ export class MilestoneResolver {
 
   @FieldResolver(() => Goal, { description: 'The goal it belongs to.' })
   async goal(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<Goal> {
-    return (await ctx.reader.loaders.goal.load(m.goalId))!;
+    return (await ctx.reader.goal(m.goalId))!;
   }
 
   @FieldResolver(() => Agency, { description: 'The lead agency: the owner.' })
   leadAgency(@Root() m: Milestone, @Ctx() ctx: RequestContext): Agency | Promise<Agency> {
-    // Without a promise once this request has read the agencies: a list's milestones then complete synchronously.
-    const agencies = ctx.reader.loaders.agency;
-    return agencies.peek(m.leadAgencyId) ?? (agencies.load(m.leadAgencyId) as Promise<Agency>);
+    return ctx.reader.leadAgency(m);
   }
 
   @FieldResolver(() => [Partner], { complexity: listCost(TYPICAL_SIZE.partners), description: 'Partner agencies and their roles, by short name.' })
   async partners(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<Partner[]> {
-    const links = await ctx.reader.loaders.partnersByMilestone.load(m.rowId);
-    const agencies = present(await ctx.reader.loaders.agency.loadMany(links.map((l) => l.agencyId)));
-    const roles = new Map(links.map((l) => [l.agencyId, l.role]));
-    return agencies.map((agency) => ({ agency, role: roles.get(agency.rowId)! })).sort((a, b) => a.agency.shortName.localeCompare(b.agency.shortName));
+    return ctx.reader.partners(m);
   }
 
   @FieldResolver(() => [Milestone], { complexity: listCost(TYPICAL_SIZE.dependencies), description: 'The milestones it depends on (same plan).' })
@@ -74,18 +67,17 @@ export class MilestoneResolver {
 
   @FieldResolver(() => [ProgressUpdate], { complexity: listCost(TYPICAL_SIZE.updates), description: 'Progress updates, oldest first; with `asOf`, those reported on or before it.' })
   async updates(@Root() m: Milestone, @Ctx() ctx: RequestContext, @asOfArg() asOf?: string): Promise<ProgressUpdate[]> {
-    const updates = await ctx.reader.loaders.updatesByMilestone.load(m.rowId);
-    return asOf ? updates.filter((u) => u.reportedOn <= asOf) : updates;
+    return ctx.reader.updates(m, asOf);
   }
 
   @FieldResolver(() => [DateChange], { complexity: listCost(TYPICAL_SIZE.dateChanges), description: 'Recorded moves of the start and due dates, oldest first; each says which date moved.' })
   dateChanges(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<DateChange[]> {
-    return ctx.reader.loaders.dateChangesByMilestone.load(m.rowId);
+    return ctx.reader.dateChanges(m);
   }
 
   @FieldResolver(() => [DueDateChange], { complexity: listCost(TYPICAL_SIZE.dueDateChanges), description: 'Recorded moves of the due date only, oldest first (`dateChanges` lists start-date moves too).' })
   dueDateChanges(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<DateChange[]> {
-    return ctx.reader.loaders.dueDateChangesByMilestone.load(m.rowId);
+    return ctx.reader.dueDateChanges(m);
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: 'When it was completed; null if not completed by `asOf`.' })
@@ -111,8 +103,7 @@ export class MilestoneResolver {
     @Arg('to', () => DateScalar, { description: 'Last day of the history (the last point).' }) to: string,
     @Arg('interval', () => Interval, { defaultValue: Interval.MONTH, description: 'Spacing of the points.' }) interval: Interval,
   ): Promise<HistoryPoint[]> {
-    const dates = await historyDates(ctx.reader, m.planId, from, to, interval);
-    return (await milestoneHistory(ctx.reader, m, dates)).map((entry) => historyPoint(entry.date, entry.rollup));
+    return (await ctx.reader.milestoneHistory(m, from, to, interval)).map((entry) => historyPoint(entry.date, entry.rollup));
   }
 
   @Mutation(() => Milestone, { description: 'Creates a milestone; its due date is also its baseline.' })
@@ -246,7 +237,7 @@ export class ProgressUpdateResolver {
 
   @FieldResolver(() => Milestone, { description: 'The milestone it reports on.' })
   async milestone(@Root() update: ProgressUpdate, @Ctx() ctx: RequestContext): Promise<Milestone> {
-    return (await ctx.reader.loaders.milestone.load(update.milestoneId))!;
+    return (await ctx.reader.milestone(update.milestoneId))!;
   }
 }
 

@@ -12,43 +12,42 @@ import { RollupFields } from './rollup-fields';
 export class PlanResolver extends RollupFields(Plan, (plan) => ({ kind: 'plan', plan })) {
   @Query(() => [Plan], { complexity: listCost(TYPICAL_SIZE.plans), description: 'All plans, newest first.' })
   plans(@Ctx() ctx: RequestContext): Promise<Plan[]> {
-    return ctx.services.dataSource.getRepository(Plan).find({ order: { startDate: 'DESC', rowId: 'DESC' } });
+    return ctx.reader.allPlans();
   }
 
   @Query(() => Plan, { description: 'One plan.' })
   plan(@Arg('id', () => ID, { description: 'Its global ID.' }) id: string, @Ctx() ctx: RequestContext): Promise<Plan> {
-    return loadByGlobalId(ctx.reader.loaders.plan, 'Plan', id);
+    return loadByGlobalId((rowId) => ctx.reader.plan(rowId), 'Plan', id);
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The agency that staffs the plan.' })
   staffAgency(@Root() plan: Plan, @Ctx() ctx: RequestContext): Promise<Agency | null> {
-    return loadOptional(ctx.reader.loaders.agency, plan.staffAgencyId);
+    return loadOptional((rowId) => ctx.reader.agency(rowId), plan.staffAgencyId);
   }
 
   @FieldResolver(() => [Committee], { complexity: listCost(TYPICAL_SIZE.committees), description: 'Its committees, by name.' })
   committees(@Root() plan: Plan, @Ctx() ctx: RequestContext): Promise<Committee[]> {
-    return ctx.reader.loaders.committeesByPlan.load(plan.rowId);
+    return ctx.reader.committeesOf(plan.rowId);
   }
 
   @FieldResolver(() => [Goal], { complexity: listCost(TYPICAL_SIZE.goals), description: 'Its goals, in order: top-level ones only unless `all` is true.' })
-  async goals(@Root() plan: Plan, @Ctx() ctx: RequestContext, @Arg('all', { defaultValue: false, description: 'Include nested goals too.' }) all: boolean): Promise<Goal[]> {
-    const goals = await ctx.reader.loaders.goalsByPlan.load(plan.rowId);
-    return all ? goals : goals.filter((g) => g.parentId === null);
+  goals(@Root() plan: Plan, @Ctx() ctx: RequestContext, @Arg('all', { defaultValue: false, description: 'Include nested goals too.' }) all: boolean): Promise<Goal[]> {
+    return all ? ctx.reader.goalsOf(plan.rowId) : ctx.reader.topGoalsOf(plan.rowId);
   }
 
   @FieldResolver(() => [Indicator], { complexity: listCost(TYPICAL_SIZE.goals), description: 'Its indicators (of the plan and of its goals), by name.' })
   indicators(@Root() plan: Plan, @Ctx() ctx: RequestContext): Promise<Indicator[]> {
-    return ctx.reader.loaders.indicatorsByPlan.load(plan.rowId);
+    return ctx.reader.indicatorsOf(plan.rowId);
   }
 
   @FieldResolver(() => [Meeting], { complexity: listCost(TYPICAL_SIZE.goals), description: 'Its meetings (task force and committees), by date; optionally within a range.' })
-  async meetings(
+  meetings(
     @Root() plan: Plan,
     @Ctx() ctx: RequestContext,
     @Arg('from', () => DateScalar, { nullable: true, description: 'Only meetings on or after this date.' }) from?: string,
     @Arg('to', () => DateScalar, { nullable: true, description: 'Only meetings on or before this date.' }) to?: string,
   ): Promise<Meeting[]> {
-    return (await ctx.reader.loaders.meetingsByPlan.load(plan.rowId)).filter((m) => (!from || m.date >= from) && (!to || m.date <= to));
+    return ctx.reader.meetingsOf(plan.rowId, from, to);
   }
 
   @Mutation(() => Plan, { description: 'Creates a plan.' })

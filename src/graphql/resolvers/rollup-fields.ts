@@ -2,13 +2,12 @@
 import { Arg, ClassType, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { Health } from '../../domain/enums';
 import { Rollup } from '../../domain/rollup';
-import { DashboardReader, DashboardScope } from '../../services/dashboard-reader';
+import { DashboardScope, PlanPartScope } from '../../services/dashboard-reader';
 import { RequestContext } from '../context';
 import { Dashboard } from '../dashboard';
 import { DateScalar } from '../../entities/scalars';
 import { HistoryPoint, StatusCounts, toStatusCounts } from '../types';
 import { Interval } from '../../domain/periods';
-import { historyDates } from '../../services/history';
 import { listCost, TYPICAL_SIZE } from '../limits';
 
 export const AS_OF = 'The date to judge on; today in the plan\'s time zone by default.';
@@ -20,25 +19,12 @@ export function historyPoint(date: string, rollup: Pick<Rollup, 'progress' | 'ex
   return { date, progress: rollup.progress, expectedProgress: rollup.expectedProgress, statusCounts: toStatusCounts(rollup.statusCounts) };
 }
 
-function planIdOf(scope: DashboardScope): number {
-  switch (scope.kind) {
-    case 'plan':
-      return scope.plan.rowId;
-    case 'goal':
-      return scope.goal.planId;
-    case 'committee':
-      return scope.committee.planId;
-    case 'agency':
-      throw new Error('an agency spans plans');
-  }
-}
-
 export async function dashboardOf(ctx: RequestContext, scope: DashboardScope, asOf?: string): Promise<Dashboard> {
-  return Object.assign(new Dashboard(), { asOf: asOf ?? null, data: await new DashboardReader(ctx.reader).load(scope, asOf) });
+  return Object.assign(new Dashboard(), { asOf: asOf ?? null, data: await ctx.reader.dashboard(scope, asOf) });
 }
 
-export function RollupFields<T extends object>(type: ClassType<T>, scopeOf: (root: T) => DashboardScope) {
-  const rollupOf = (ctx: RequestContext, root: T, asOf?: string): Promise<Rollup> => new DashboardReader(ctx.reader).rollup(scopeOf(root), asOf);
+export function RollupFields<T extends object>(type: ClassType<T>, scopeOf: (root: T) => PlanPartScope) {
+  const rollupOf = (ctx: RequestContext, root: T, asOf?: string): Promise<Rollup> => ctx.reader.rollup(scopeOf(root), asOf);
 
   @Resolver(() => type)
   abstract class RollupFieldsResolver {
@@ -70,9 +56,7 @@ export function RollupFields<T extends object>(type: ClassType<T>, scopeOf: (roo
       @Arg('to', () => DateScalar, { description: 'Last day of the history (the last point).' }) to: string,
       @Arg('interval', () => Interval, { defaultValue: Interval.MONTH, description: 'Spacing of the points.' }) interval: Interval,
     ): Promise<HistoryPoint[]> {
-      const scope = scopeOf(root);
-      const dates = await historyDates(ctx.reader, planIdOf(scope), from, to, interval);
-      return Promise.all(dates.map(async (date) => historyPoint(date, await rollupOf(ctx, root, date))));
+      return (await ctx.reader.rollupHistory(scopeOf(root), from, to, interval)).map((entry) => historyPoint(entry.date, entry.rollup));
     }
 
     @FieldResolver(() => Dashboard, { description: 'Roll-ups, breakdowns and the lists a dashboard shows, all on one date.' })
