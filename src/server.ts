@@ -13,7 +13,7 @@ import { databaseOptionsOf, openDatabase, StatementCounter } from './data-source
 import { ANONYMOUS, Viewer } from './domain/access';
 import { systemClock } from './domain/clock';
 import { createServices, RequestContext } from './graphql/context';
-import { errorLog, formatError } from './graphql/errors';
+import { errorHandling, formatError, toGraphQLError } from './graphql/errors';
 import { checkDocument, operationLimits } from './graphql/limits';
 import { offloadHeavyReads, stringifyResult } from './graphql/offload';
 import { exportRoutes } from './http/exports';
@@ -123,7 +123,7 @@ export async function startServer(config: Config, statementCounter?: StatementCo
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       operationLimits(config.limits),
-      errorLog,
+      errorHandling,
       ...(readPool ? [offloadHeavyReads(readPool, offloadCost)] : []),
     ],
   });
@@ -153,7 +153,11 @@ export async function startServer(config: Config, statementCounter?: StatementCo
   app.use(webRoutes()); // before /graphql: a browser's GET /graphql gets the IDE
   const graphqlContext = async ({ req }: { req: Request }) => {
     checkDocument(req.method === 'GET' ? req.query.query : req.body?.query, config.limits);
-    return contextFor(req);
+    try {
+      return await contextFor(req);
+    } catch (error) {
+      throw toGraphQLError(error);
+    }
   };
   app.use('/graphql', express.json({ limit: config.limits.bodyBytes }), expressMiddleware(apollo, { context: graphqlContext }));
   let publicUrl = config.publicUrl ?? ''; // the listening address once known

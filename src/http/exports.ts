@@ -8,7 +8,6 @@
  * Calendar clients cannot send headers, so these also accept `?token=`; every route here only reads.
  */
 import { Request, Response, Router } from 'express';
-import { GraphQLError } from 'graphql';
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
 import { isValidIsoDate } from '../domain/dates';
@@ -20,6 +19,7 @@ import { MilestoneFilter, MilestoneOrder } from '../graphql/types';
 import { csvFile } from '../services/csv';
 import { userError } from '../services/errors';
 import { rowIdOf } from '../services/transaction';
+import { sendError } from './errors';
 
 export type ContextFor = (req: Request, tokenFromQuery: boolean) => Promise<RequestContext>;
 
@@ -111,10 +111,7 @@ export function exportRoutes(contextFor: ContextFor, publicUrl: () => string): R
     try {
       await work(await contextFor(req, tokenFromQuery), req, res);
     } catch (error) {
-      const code = error instanceof GraphQLError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
-      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 }[code] ?? 500;
-      if (status === 500) console.error('Export failed:', error);
-      res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error.' : (error as Error).message, extensions: { code } }] });
+      sendError(res, error, 'Export');
     }
   };
 

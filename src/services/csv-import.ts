@@ -5,7 +5,6 @@
  */
 import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
-import { GraphQLError } from 'graphql';
 import { Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
 import { isValidIsoDate } from '../domain/dates';
@@ -14,7 +13,7 @@ import { Agency, Goal, Milestone, Plan } from '../entities';
 import { toGlobalId } from '../entities/global-id';
 import { CreateMilestoneInput, ReportProgressInput, UpdateMilestoneInput } from '../graphql/types';
 import { csvCellValue } from './csv';
-import { notFound, userError } from './errors';
+import { CairnError, ErrorCode, notFound, userError } from './errors';
 import { PlanWriter } from './plan-writer';
 import { rowIdOf, Writer } from './transaction';
 import { visibleMilestones } from './visibility';
@@ -49,6 +48,9 @@ export interface ImportResult {
 }
 
 type Row = Record<string, string>;
+
+/** The writer's refusals that are a row's problem; any other error stops the import. */
+const ROW_PROBLEMS = new Set([ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.FORBIDDEN]);
 
 /** A problem in one row, raised to skip the rest of that row. */
 class RowProblem extends Error {
@@ -131,9 +133,7 @@ export class CsvImporter extends Writer {
 
   private problem(row: number, error: unknown): ImportProblem {
     if (error instanceof RowProblem) return { row, column: error.column, message: error.message };
-    if (error instanceof GraphQLError && ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN'].includes(String(error.extensions.code))) {
-      return { row, column: (error.extensions.field as string | undefined) ?? null, message: error.message };
-    }
+    if (error instanceof CairnError && ROW_PROBLEMS.has(error.code)) return { row, column: error.field ?? null, message: error.message };
     throw error;
   }
 

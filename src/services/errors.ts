@@ -1,28 +1,52 @@
 /**
- * The errors a client may see. Each carries an `extensions.code` a client can branch on and a
- * message a plan owner understands; anything else is an internal error with no details.
+ * The errors a client may see. Each carries a code a client can branch on and a message a plan
+ * owner understands; anything else is an internal error with no details. The edges translate
+ * them once each: GraphQL (src/graphql/errors.ts) to `extensions.code`, HTTP (src/http/errors.ts)
+ * to a status.
  * A message names the argument or field that is wrong but never repeats a text the caller sent
  * (an id, cursor, code, name, CSV cell…): what is sent back cannot carry a caller's markup or
  * words. Values Cairn has parsed itself, dates and numbers, may be named.
  */
-import { GraphQLError } from 'graphql';
 
-export function userError(message: string, field?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
 }
 
-export function notFound(what: string, field = 'id'): GraphQLError {
-  return new GraphQLError(`No ${what} with that ${field}.`, { extensions: { code: 'NOT_FOUND', field } });
+/** A refusal: nothing was changed, and the caller can tell why from the code, message and field. */
+export class CairnError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The argument or input field that is wrong, when one is. */
+    readonly field?: string,
+    /** What a client needs to recover, e.g. the version a CONFLICT found. */
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = 'CairnError';
+  }
 }
 
-export function conflict(message: string, details: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...details } });
+export function userError(message: string, field?: string): CairnError {
+  return new CairnError(ErrorCode.BAD_USER_INPUT, message, field);
 }
 
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+export function notFound(what: string, field = 'id'): CairnError {
+  return new CairnError(ErrorCode.NOT_FOUND, `No ${what} with that ${field}.`, field);
 }
 
-export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+export function conflict(message: string, details: Record<string, unknown> = {}): CairnError {
+  return new CairnError(ErrorCode.CONFLICT, message, undefined, details);
+}
+
+export function unauthenticated(message: string): CairnError {
+  return new CairnError(ErrorCode.UNAUTHENTICATED, message);
+}
+
+export function forbidden(message: string): CairnError {
+  return new CairnError(ErrorCode.FORBIDDEN, message);
 }

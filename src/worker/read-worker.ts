@@ -11,7 +11,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { createDataSource } from '../data-source';
 import { fixedDateClock, systemClock } from '../domain/clock';
 import { createServices, RequestContext } from '../graphql/context';
-import { errorLog, formatError } from '../graphql/errors';
+import { errorHandling, formatError } from '../graphql/errors';
 import { operationLimits } from '../graphql/limits';
 import { buildCairnSchema } from '../graphql/schema';
 import { ReadJob, ReadResult, WorkerMessage, WorkerSetup } from './read-pool';
@@ -36,7 +36,7 @@ async function start() {
     formatError: formatError(setup.exposeErrorDetails),
     includeStacktraceInErrorResponses: setup.exposeErrorDetails,
     introspection: true,
-    plugins: [ApolloServerPluginCacheControlDisabled(), operationLimits(setup.limits), errorLog],
+    plugins: [ApolloServerPluginCacheControlDisabled(), operationLimits(setup.limits), errorHandling],
   });
   await apollo.start();
   return { services, apollo };
