@@ -11,3 +11,6 @@ export * from './indicator';
 export * from './briefing';
 export * from './health';
 export * from './numbers';
+export * from './refusal';
+export * from './lifecycle';
+export * from './dependencies';

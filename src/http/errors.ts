@@ -3,7 +3,8 @@
  * under the HTTP status that says what it is; anything else is a bare 500, logged here.
  */
 import { Response } from 'express';
-import { CairnError, ErrorCode } from '../services/errors';
+import { ErrorCode } from '../domain/refusal';
+import { CairnError } from '../services/errors';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,

@@ -18,7 +18,7 @@ import { AgencyRole, MilestoneOrderField, OrderDirection } from '../graphql/enum
 import { MilestoneFilter, MilestoneOrder } from '../graphql/types';
 import { csvFile } from '../services/csv';
 import { userError } from '../services/errors';
-import { rowIdOf } from '../services/transaction';
+import { rowIdOf } from '../services/ids';
 import { sendError } from './errors';
 
 export type ContextFor = (req: Request, tokenFromQuery: boolean) => Promise<RequestContext>;

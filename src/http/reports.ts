@@ -13,7 +13,7 @@ import { RequestContext } from '../graphql/context';
 import { liveReport } from '../graphql/annual-report';
 import { notFound, userError } from '../services/errors';
 import { reportHtml, reportMarkdown } from '../services/report-render';
-import { rowIdOf } from '../services/transaction';
+import { rowIdOf } from '../services/ids';
 import { sendError } from './errors';
 import { ContextFor } from './exports';
 

@@ -12,7 +12,7 @@ import { forbidden, notFound, userError } from './errors';
 import { suppressedAuditValues } from './indicator-values';
 import { pageSize } from './paging';
 import { PlanReader } from './plan-reader';
-import { rowIdOf } from './transaction';
+import { rowIdOf } from './ids';
 import { visibleMilestoneCondition, visibleMilestones } from './visibility';
 
 export interface AuditPage {

@@ -7,14 +7,7 @@
  * (an id, cursor, code, name, CSV cell…): what is sent back cannot carry a caller's markup or
  * words. Values Cairn has parsed itself, dates and numbers, may be named.
  */
-
-export enum ErrorCode {
-  BAD_USER_INPUT = 'BAD_USER_INPUT',
-  NOT_FOUND = 'NOT_FOUND',
-  CONFLICT = 'CONFLICT',
-  UNAUTHENTICATED = 'UNAUTHENTICATED',
-  FORBIDDEN = 'FORBIDDEN',
-}
+import { ErrorCode, Refusal } from '../domain/refusal';
 
 /** A refusal: nothing was changed, and the caller can tell why from the code, message and field. */
 export class CairnError extends Error {
@@ -49,4 +42,9 @@ export function unauthenticated(message: string): CairnError {
 
 export function forbidden(message: string): CairnError {
   return new CairnError(ErrorCode.FORBIDDEN, message);
+}
+
+/** Throws what a domain rule refused, if it refused. */
+export function throwIfRefused(refusal: Refusal | null): void {
+  if (refusal) throw new CairnError(refusal.code, refusal.message, refusal.field);
 }

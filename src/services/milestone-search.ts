@@ -13,7 +13,7 @@ import { userError } from './errors';
 import { pageSize } from './paging';
 import { childGoals, PlanReader } from './plan-reader';
 import { visibleMilestones } from './visibility';
-import { rowIdOf } from './transaction';
+import { rowIdOf } from './ids';
 
 const URGENCY: MilestoneStatus[] = [
   MilestoneStatus.OVERDUE,

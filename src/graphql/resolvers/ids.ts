@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import { NodeTypeName } from '../../entities/global-id';
 import { notFound } from '../../services/errors';
-import { rowIdOf } from '../../services/transaction';
+import { rowIdOf } from '../../services/ids';
 
 export async function loadByGlobalId<T>(loader: DataLoader<number, T | undefined>, type: NodeTypeName, id: string, field = 'id'): Promise<T> {
   const row = await loader.load(rowIdOf(id, type, field));

@@ -179,7 +179,7 @@ export class MilestoneResolver {
   @Mutation(() => Milestone, { description: 'Creates a milestone; its due date is also its baseline.' })
   @Authorized(Role.ADMIN)
   createMilestone(@Arg('input', () => CreateMilestoneInput, { description: 'The milestone.' }) input: CreateMilestoneInput, @Ctx() ctx: RequestContext): Promise<Milestone> {
-    return ctx.writer.createMilestone(input, ctx.viewer);
+    return ctx.services.milestones.createMilestone(input, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Changes a milestone. Dates move only with `moveStartDate` and `moveDueDate`; visibility and the lead agency change only by admins and editors of the lead agency.' })
@@ -190,13 +190,13 @@ export class MilestoneResolver {
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.updateMilestone(id, input, expectedVersion, ctx.viewer);
+    return ctx.services.milestones.updateMilestone(id, input, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => ProgressUpdate, { description: 'Records a progress check-in by the signed-in user. Earlier updates are kept.' })
   @Authorized(Role.ADMIN, Role.EDITOR)
   reportProgress(@Arg('input', () => ReportProgressInput, { description: 'The check-in.' }) input: ReportProgressInput, @Ctx() ctx: RequestContext): Promise<ProgressUpdate> {
-    return ctx.writer.reportProgress(input, ctx.viewer);
+    return ctx.services.lifecycle.reportProgress(input, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Marks a milestone completed.' })
@@ -207,7 +207,7 @@ export class MilestoneResolver {
     @Arg('completedOn', () => DateScalar, { nullable: true, description: 'When; today by default. Not in the future.' }) completedOn?: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.completeMilestone(id, completedOn, expectedVersion, ctx.viewer);
+    return ctx.services.lifecycle.completeMilestone(id, completedOn, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Cancels a milestone, with a reason. Cancelled milestones leave the progress roll-ups.' })
@@ -219,7 +219,7 @@ export class MilestoneResolver {
     @Arg('cancelledOn', () => DateScalar, { nullable: true, description: 'When; today by default. Not in the future.' }) cancelledOn?: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.cancelMilestone(id, reason, cancelledOn, expectedVersion, ctx.viewer);
+    return ctx.services.lifecycle.cancelMilestone(id, reason, cancelledOn, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Undoes a completion or cancellation.' })
@@ -229,7 +229,7 @@ export class MilestoneResolver {
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.reopenMilestone(id, expectedVersion, ctx.viewer);
+    return ctx.services.lifecycle.reopenMilestone(id, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Moves the due date, with a reason. The baseline stays; the move is recorded.' })
@@ -241,7 +241,7 @@ export class MilestoneResolver {
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.moveDueDate(id, newDueDate, reason, expectedVersion, ctx.viewer);
+    return ctx.services.lifecycle.moveDueDate(id, newDueDate, reason, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Moves the start date, with a reason. The move is recorded; as of an earlier date the earlier start applies.' })
@@ -253,7 +253,7 @@ export class MilestoneResolver {
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.moveStartDate(id, newStartDate, reason, expectedVersion, ctx.viewer);
+    return ctx.services.lifecycle.moveStartDate(id, newStartDate, reason, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Adds a partner agency, or changes its role (admins and editors of the lead agency).' })
@@ -264,7 +264,7 @@ export class MilestoneResolver {
     @Arg('role', () => PartnerRole, { description: 'Its role.' }) role: PartnerRole,
     @Ctx() ctx: RequestContext,
   ): Promise<Milestone> {
-    return ctx.writer.addPartner(milestoneId, agencyId, role, ctx.viewer);
+    return ctx.services.milestones.addPartner(milestoneId, agencyId, role, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Removes a partner agency (admins and editors of the lead agency).' })
@@ -274,7 +274,7 @@ export class MilestoneResolver {
     @Arg('agencyId', () => ID, { description: 'The agency.' }) agencyId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Milestone> {
-    return ctx.writer.removePartner(milestoneId, agencyId, ctx.viewer);
+    return ctx.services.milestones.removePartner(milestoneId, agencyId, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Makes a milestone depend on another of the same plan. Refuses cycles, naming them.' })
@@ -284,7 +284,7 @@ export class MilestoneResolver {
     @Arg('dependsOnId', () => ID, { description: 'The milestone it depends on.' }) dependsOnId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Milestone> {
-    return ctx.writer.addDependency(milestoneId, dependsOnId, ctx.viewer);
+    return ctx.services.milestones.addDependency(milestoneId, dependsOnId, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Removes a dependency.' })
@@ -294,7 +294,7 @@ export class MilestoneResolver {
     @Arg('dependsOnId', () => ID, { description: 'The milestone it depended on.' }) dependsOnId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Milestone> {
-    return ctx.writer.removeDependency(milestoneId, dependsOnId, ctx.viewer);
+    return ctx.services.milestones.removeDependency(milestoneId, dependsOnId, ctx.viewer);
   }
 }
 
