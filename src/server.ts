@@ -14,6 +14,7 @@ import { Clock, systemClock } from './domain/clock';
 import { apolloServerOptions } from './graphql/apollo-options';
 import { createServices, RequestContext } from './graphql/context';
 import { checkDocument } from './graphql/limits';
+import { toGraphQLError } from './graphql/errors';
 import { exportRoutes } from './http/exports';
 import { Authenticator, bearerToken } from './services/auth';
 import { unauthenticated } from './services/errors';
@@ -146,7 +147,11 @@ export async function startServer(config: Config, { statementCounter, samplePlan
   app.use(webRoutes()); // before /graphql: a browser's GET /graphql gets the IDE
   const graphqlContext = async ({ req }: { req: Request }) => {
     checkDocument(req.method === 'GET' ? req.query.query : req.body?.query, config.limits);
-    return contextFor(req);
+    try {
+      return await contextFor(req);
+    } catch (error) {
+      throw toGraphQLError(error);
+    }
   };
   app.use('/graphql', express.json({ limit: config.limits.bodyBytes }), expressMiddleware(apollo, { context: graphqlContext }));
   let publicUrl = config.publicUrl ?? ''; // the listening address once known

@@ -3,7 +3,7 @@
  * plan's `offTrackShare`. The share is compared in whole numbers, so a share met exactly is met.
  */
 import { Health } from './enums';
-import { roundPercent } from './numbers';
+import { formatPercent, roundPercent } from './numbers';
 import type { StatusCounts } from './statuses';
 
 /** Percent of a roll-up's milestones that must be OVERDUE for it to be OFF_TRACK, unless a plan sets its own. */
@@ -42,9 +42,9 @@ function milestones(n: number): string {
   return `${n} milestone${n === 1 ? '' : 's'}`;
 }
 
-/** part/whole as a percentage rounded to two decimals, half away from zero (9.09, 10, 12.5). */
+/** part/whole as a percentage rounded to two decimals, half away from zero (9.09%, 10%, 12.5%). */
 export function shareText(part: number, whole: number): string {
-  return String(roundPercent(100 * part, whole));
+  return formatPercent(roundPercent(100 * part, whole));
 }
 
 const ARTICLE: Record<RollupSubject, string> = { plan: 'a plan', goal: 'a goal', committee: 'a committee', agency: 'an agency', group: 'a group' };
@@ -66,9 +66,9 @@ export function healthReason(counts: StatusCounts, rule: HealthRule): string {
       const atRisk = counts.AT_RISK === 1 ? 'is' : 'are';
       if (counts.OVERDUE === 0) return `${counts.AT_RISK} of ${milestones(n)} ${atRisk} at risk; none is overdue.`;
       const side = reachesOffTrackShare(counts.OVERDUE, n, rule.offTrackShare) ? 'at least' : 'under';
-      const overdue = `${counts.OVERDUE} of ${milestones(n)} (${shareText(counts.OVERDUE, n)}%) ${counts.OVERDUE === 1 ? 'is' : 'are'} overdue`;
+      const overdue = `${counts.OVERDUE} of ${milestones(n)} (${shareText(counts.OVERDUE, n)}) ${counts.OVERDUE === 1 ? 'is' : 'are'} overdue`;
       const more = counts.AT_RISK === 0 ? '' : `; ${counts.AT_RISK} more ${atRisk} at risk`;
-      return `${overdue}, ${side} the ${rule.offTrackShare}% that makes ${ARTICLE[rule.subject]} off track${more}.`;
+      return `${overdue}, ${side} the ${formatPercent(rule.offTrackShare)} that makes ${ARTICLE[rule.subject]} off track${more}.`;
     }
     case Health.NOT_STARTED:
       return n === 1 ? 'Its one milestone has not started yet.' : `None of its ${milestones(n)} has started yet.`;

@@ -13,3 +13,6 @@ export * from './health';
 export * from './numbers';
 export * from './statuses';
 export * from './goal-tree';
+export * from './refusal';
+export * from './lifecycle';
+export * from './dependencies';

@@ -7,7 +7,7 @@ import { ApolloServerOptionsWithSchema, ApolloServerPlugin } from '@apollo/serve
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Config } from '../config';
 import { RequestContext } from './context';
-import { errorLog, formatError } from './errors';
+import { errorHandling, formatError } from './errors';
 import { operationLimits } from './limits';
 import { buildCairnSchema } from './schema';
 
@@ -22,6 +22,6 @@ export async function apolloServerOptions(
     includeStacktraceInErrorResponses: settings.exposeErrorDetails,
     introspection: true,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), operationLimits(settings.limits), errorLog, ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), operationLimits(settings.limits), errorHandling, ...plugins],
   };
 }

@@ -1,15 +1,19 @@
 /**
- * What a client sees of an error. Known errors keep their code and message; class-validator
- * failures become one readable sentence; anything unexpected becomes a bare internal error
- * carrying the request id under which it was logged. Outside development, messages never echo
- * the caller's input back and carry no "did you mean" hints about the schema.
+ * What a client sees of an error. Cairn's refusals (CairnError) become GraphQL errors here and
+ * nowhere else; other known errors keep their code and message; class-validator failures become
+ * one readable sentence; anything unexpected becomes a bare internal error carrying the request
+ * id under which it was logged. Outside development, messages never echo the caller's input back
+ * and carry no "did you mean" hints about the schema.
  */
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode } from '../domain/refusal';
+import { CairnError } from '../services/errors';
 import { RequestContext } from './context';
 
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+/** Cairn's own refusals, and the request errors of graphql-js and Apollo: the client's to fix. */
+const CLIENT_CODES = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
 interface ValidationFailure {
   property: string;
@@ -25,11 +29,32 @@ function messagesOf(failures: ValidationFailure[], prefix = ''): { field: string
   });
 }
 
+/** A refusal as GraphQL shows it: `extensions` { code, field, ...details }. */
+function extensionsOf(error: CairnError): Record<string, unknown> {
+  return { code: error.code, ...(error.field ? { field: error.field } : {}), ...error.details };
+}
+
+/** Under GraphQL a refusal is answered with HTTP 200, except a missing or refused sign-in: 401. */
+function httpStatusOf(error: CairnError): number | undefined {
+  return error.code === ErrorCode.UNAUTHENTICATED ? 401 : undefined;
+}
+
+/**
+ * For errors Apollo meets outside execution (building the request context), where only a
+ * GraphQLError keeps its code and status; anything else passes through unchanged.
+ */
+export function toGraphQLError(error: unknown): unknown {
+  if (!(error instanceof CairnError)) return error;
+  const status = httpStatusOf(error);
+  return new GraphQLError(error.message, { originalError: error, extensions: { ...extensionsOf(error), ...(status ? { http: { status } } : {}) } });
+}
+
 /**
  * The error's own code; Apollo marks some request errors (persisted queries) only with a 4xx HTTP
  * status, and those are the client's too.
  */
 function codeOf(error: unknown): string | undefined {
+  if (error instanceof CairnError) return error.code;
   const extensions = (error as { extensions?: { code?: unknown; http?: { status?: number } } } | undefined)?.extensions;
   if (typeof extensions?.code === 'string') return extensions.code;
   const status = Number(extensions?.http?.status);
@@ -57,6 +82,7 @@ export function withoutEchoedInput(message: string): string {
 export function formatError(exposeDetails: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error) as { extensions?: Record<string, unknown>; originalError?: { extensions?: Record<string, unknown> } } | undefined;
+    if (original instanceof CairnError) formatted = { ...formatted, extensions: { ...extensionsOf(original), ...formatted.extensions, code: original.code } };
     const validationErrors = original?.extensions?.validationErrors as ValidationFailure[] | undefined;
     if (validationErrors) {
       const problems = messagesOf(validationErrors);
@@ -76,16 +102,20 @@ export function formatError(exposeDetails: boolean) {
 }
 
 /**
- * Logs unexpected errors server-side under the request id, and hands that id to the client so a
+ * Gives a refusal met in a resolver its HTTP status (set before Apollo formats the errors); logs
+ * unexpected errors server-side under the request id, and hands that id to the client so a
  * report can be matched with the log line.
  */
-export const errorLog: ApolloServerPlugin<RequestContext> = {
+export const errorHandling: ApolloServerPlugin<RequestContext> = {
   async requestDidStart({ contextValue }) {
     return {
-      async didEncounterErrors({ errors }) {
+      async didEncounterErrors({ errors, response }) {
         for (const error of errors) {
-          const code = codeOf(error) ?? codeOf(unwrapResolverError(error));
-          if (!code || !CLIENT_CODES.has(code)) console.error(`[request ${contextValue?.requestId ?? '-'}] Internal error:`, unwrapResolverError(error));
+          const original = unwrapResolverError(error);
+          const status = original instanceof CairnError ? httpStatusOf(original) : undefined;
+          if (status) response.http.status = status;
+          const code = codeOf(error) ?? codeOf(original);
+          if (!code || !CLIENT_CODES.has(code)) console.error(`[request ${contextValue?.requestId ?? '-'}] Internal error:`, original);
         }
       },
       async willSendResponse({ response }) {

@@ -103,6 +103,6 @@ export class MeetingResolver {
   @Mutation(() => Meeting, { description: 'Schedules a meeting of the task force or of a committee.' })
   @Authorized(Role.ADMIN)
   createMeeting(@Arg('input', () => CreateMeetingInput, { description: 'The meeting.' }) input: CreateMeetingInput, @Ctx() ctx: RequestContext): Promise<Meeting> {
-    return ctx.services.writer.createMeeting(input, ctx.viewer);
+    return ctx.services.plans.createMeeting(input, ctx.viewer);
   }
 }

@@ -11,6 +11,13 @@ import { Milestone } from '../entities/milestone';
 import { MAX } from '../entities/limits';
 import { MilestoneOrderField, OrderDirection } from '../services/milestone-search';
 import { DateScalar } from '../entities/scalars';
+import { AgencyChanges, NewAgency } from '../services/agency-writer';
+import { CommitteeChanges, NewCommittee } from '../services/committee-writer';
+import { GoalChanges, NewGoal } from '../services/goal-writer';
+import { IndicatorChanges, NewIndicator, NewMeasurement } from '../services/indicator-writer';
+import { ProgressReport } from '../services/milestone-lifecycle-writer';
+import { MilestoneChanges, NewMilestone, PartnerLink } from '../services/milestone-writer';
+import { NewMeeting, NewPlan, PlanChanges } from '../services/plan-writer';
 
 /** A string of at most `max` characters; `required` ones must not be empty. Messages name the field. */
 function Text(max: number, { required = false, nonEmpty = false }: { required?: boolean; nonEmpty?: boolean } = {}): PropertyDecorator {
@@ -130,7 +137,7 @@ export class MilestoneOrder {
 }
 
 @InputType({ description: 'A new agency.' })
-export class CreateAgencyInput {
+export class CreateAgencyInput implements NewAgency {
   @Field({ description: 'Full name, unique.' }) @Text(MAX.name, { required: true }) name: string;
   @Field({ description: 'Short name, unique, e.g. "SFPD".' }) @Text(MAX.shortName, { required: true }) shortName: string;
   @Field(() => AgencyKind, { description: 'Kind of body.' }) kind: AgencyKind;
@@ -138,7 +145,7 @@ export class CreateAgencyInput {
 }
 
 @InputType({ description: 'Changes to an agency; omitted fields stay as they are.' })
-export class UpdateAgencyInput {
+export class UpdateAgencyInput implements AgencyChanges {
   @Field({ nullable: true, description: 'Full name.' }) @Text(MAX.name, { nonEmpty: true }) name?: string;
   @Field({ nullable: true, description: 'Short name.' }) @Text(MAX.shortName, { nonEmpty: true }) shortName?: string;
   @Field(() => AgencyKind, { nullable: true, description: 'Kind of body.' }) kind?: AgencyKind;
@@ -146,7 +153,7 @@ export class UpdateAgencyInput {
 }
 
 @InputType({ description: 'A new plan.' })
-export class CreatePlanInput {
+export class CreatePlanInput implements NewPlan {
   @Field({ description: 'Title.' }) @Text(MAX.title, { required: true }) title: string;
   @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
   @Field(() => DateScalar, { description: 'First day.' }) startDate: string;
@@ -161,7 +168,7 @@ export class CreatePlanInput {
 }
 
 @InputType({ description: 'Changes to a plan; omitted fields stay as they are.' })
-export class UpdatePlanInput {
+export class UpdatePlanInput implements PlanChanges {
   @Field({ nullable: true, description: 'Title.' }) @Text(MAX.title, { nonEmpty: true }) title?: string;
   @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
   @Field(() => DateScalar, { nullable: true, description: 'First day.' }) startDate?: string;
@@ -176,7 +183,7 @@ export class UpdatePlanInput {
 }
 
 @InputType({ description: 'A new committee.' })
-export class CreateCommitteeInput {
+export class CreateCommitteeInput implements NewCommittee {
   @Field(() => ID, { description: 'The plan.' }) planId: string;
   @Field({ description: 'Name, unique in the plan.' }) @Text(MAX.name, { required: true }) name: string;
   @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
@@ -185,7 +192,7 @@ export class CreateCommitteeInput {
 }
 
 @InputType({ description: 'Changes to a committee; omitted fields stay as they are.' })
-export class UpdateCommitteeInput {
+export class UpdateCommitteeInput implements CommitteeChanges {
   @Field({ nullable: true, description: 'Name.' }) @Text(MAX.name, { nonEmpty: true }) name?: string;
   @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
   @Field(() => ID, { nullable: true, description: 'The chairing agency.' }) chairAgencyId?: string;
@@ -193,7 +200,7 @@ export class UpdateCommitteeInput {
 }
 
 @InputType({ description: 'A new goal.' })
-export class CreateGoalInput {
+export class CreateGoalInput implements NewGoal {
   @Field(() => ID, { description: 'The plan.' }) planId: string;
   @Field(() => ID, { nullable: true, description: 'The parent goal, for a nested goal.' }) parentId?: string;
   @Field(() => ID, { nullable: true, description: 'The committee that oversees it.' }) committeeId?: string;
@@ -206,7 +213,7 @@ export class CreateGoalInput {
 }
 
 @InputType({ description: 'Changes to a goal; omitted fields stay as they are.' })
-export class UpdateGoalInput {
+export class UpdateGoalInput implements GoalChanges {
   @Field(() => ID, { nullable: true, description: 'The parent goal.' }) parentId?: string;
   @Field(() => ID, { nullable: true, description: 'The committee.' }) committeeId?: string;
   @Field(() => ID, { nullable: true, description: 'The lead agency.' }) leadAgencyId?: string;
@@ -218,13 +225,13 @@ export class UpdateGoalInput {
 }
 
 @InputType({ description: 'A partner agency and its role.' })
-export class PartnerInput {
+export class PartnerInput implements PartnerLink {
   @Field(() => ID, { description: 'The agency.' }) agencyId: string;
   @Field(() => PartnerRole, { description: 'Its role.' }) role: PartnerRole;
 }
 
 @InputType({ description: 'A new milestone.' })
-export class CreateMilestoneInput {
+export class CreateMilestoneInput implements NewMilestone {
   @Field(() => ID, { description: 'The goal it belongs to.' }) goalId: string;
   @Field({ description: 'Code, unique in the plan, e.g. "G2.M3".' }) @Text(MAX.code, { required: true }) code: string;
   @Field({ description: 'Title.' }) @Text(MAX.title, { required: true }) title: string;
@@ -240,7 +247,7 @@ export class CreateMilestoneInput {
 }
 
 @InputType({ description: 'Changes to a milestone; omitted fields stay as they are. Dates move only with `moveStartDate` and `moveDueDate`, which record why. Visibility and the lead agency are changed only by admins and editors of the lead agency.' })
-export class UpdateMilestoneInput {
+export class UpdateMilestoneInput implements MilestoneChanges {
   @Field(() => ID, { nullable: true, description: 'Move it to another goal of the same plan.' }) goalId?: string;
   @Field({ nullable: true, description: 'Code.' }) @Text(MAX.code, { nonEmpty: true }) code?: string;
   @Field({ nullable: true, description: 'Title.' }) @Text(MAX.title, { nonEmpty: true }) title?: string;
@@ -252,7 +259,7 @@ export class UpdateMilestoneInput {
 }
 
 @InputType({ description: 'A progress check-in, reported by the signed-in user.' })
-export class ReportProgressInput {
+export class ReportProgressInput implements ProgressReport {
   @Field(() => ID, { description: 'The milestone.' }) milestoneId: string;
   @Field(() => Float, { description: 'Percent complete, 0–100, with at most two decimals.' }) percentComplete: number;
   @Field(() => DateScalar, { nullable: true, description: 'The date the figure refers to; today by default. Not in the future.' }) reportedOn?: string;
@@ -306,7 +313,7 @@ export class ShownNumber {
 }
 
 @InputType({ description: 'A new indicator.' })
-export class CreateIndicatorInput {
+export class CreateIndicatorInput implements NewIndicator {
   @Field(() => ID, { description: 'The plan.' }) planId: string;
   @Field(() => ID, { nullable: true, description: 'The goal it measures, if any.' }) goalId?: string;
   @Field(() => ID, { description: 'The owning agency.' }) agencyId: string;
@@ -321,7 +328,7 @@ export class CreateIndicatorInput {
 }
 
 @InputType({ description: 'Changes to an indicator; omitted fields stay as they are.' })
-export class UpdateIndicatorInput {
+export class UpdateIndicatorInput implements IndicatorChanges {
   @Field(() => ID, { nullable: true, description: 'The goal it measures.' }) goalId?: string;
   @Field({ nullable: true, description: 'Name.' }) @Text(MAX.name, { nonEmpty: true }) name?: string;
   @Field({ nullable: true, description: 'Description.' }) @Text(MAX.description) description?: string;
@@ -334,7 +341,7 @@ export class UpdateIndicatorInput {
 }
 
 @InputType({ description: 'A measured value of an indicator.' })
-export class RecordMeasurementInput {
+export class RecordMeasurementInput implements NewMeasurement {
   @Field(() => ID, { description: 'The indicator.' }) indicatorId: string;
   @Field(() => Float, { description: 'The value.' }) value: number;
   @Field(() => DateScalar, { nullable: true, description: 'The date it refers to; today by default. Not in the future.' }) measuredOn?: string;
@@ -342,7 +349,7 @@ export class RecordMeasurementInput {
 }
 
 @InputType({ description: 'A new meeting.' })
-export class CreateMeetingInput {
+export class CreateMeetingInput implements NewMeeting {
   @Field(() => ID, { description: 'The plan.' }) planId: string;
   @Field(() => ID, { nullable: true, description: 'The committee, for a committee meeting; none for the whole task force.' }) committeeId?: string;
   @Field(() => DateScalar, { description: 'The day it meets.' }) date: string;

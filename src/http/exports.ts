@@ -8,7 +8,6 @@
  * Calendar clients cannot send headers, so these also accept `?token=`; every route here only reads.
  */
 import { Request, Response, Router } from 'express';
-import { GraphQLError } from 'graphql';
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
 import { isValidIsoDate } from '../domain/dates';
@@ -19,7 +18,8 @@ import { csvFile } from '../services/csv';
 import { userError } from '../services/errors';
 import { MilestoneFilter, MilestoneOrder, MilestoneOrderField, OrderDirection } from '../services/milestone-search';
 import { RequestReader } from '../services/request-reader';
-import { rowIdOf } from '../services/transaction';
+import { rowIdOf } from '../services/ids';
+import { sendError } from './errors';
 
 /** What a route reads through: the reader of the request's viewer (who is signed in, or anonymous where allowed). */
 export interface ReadContext {
@@ -115,10 +115,7 @@ export function exportRoutes(contextFor: ContextFor, publicUrl: () => string): R
     try {
       await work((await contextFor(req, tokenFromQuery)).reader, req, res);
     } catch (error) {
-      const code = error instanceof GraphQLError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
-      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 }[code] ?? 500;
-      if (status === 500) console.error('Export failed:', error);
-      res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error.' : (error as Error).message, extensions: { code } }] });
+      sendError(res, error, 'Export');
     }
   };
 

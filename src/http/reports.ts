@@ -8,11 +8,11 @@
  * `?download=1` asks the browser to save the file instead of showing it.
  */
 import { Request, Response, Router } from 'express';
-import { GraphQLError } from 'graphql';
 import { notFound, userError } from '../services/errors';
 import { reportHtml, reportMarkdown } from '../services/report-render';
 import { RequestReader } from '../services/request-reader';
-import { rowIdOf } from '../services/transaction';
+import { rowIdOf } from '../services/ids';
+import { sendError } from './errors';
 import { ContextFor } from './exports';
 
 /** No scripts, no external requests: the page is self-contained, and user text cannot load anything. */
@@ -39,10 +39,7 @@ export function reportRoutes(contextFor: ContextFor): Router {
     try {
       await work((await contextFor(req, true)).reader, req, res);
     } catch (error) {
-      const code = error instanceof GraphQLError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
-      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 }[code] ?? 500;
-      if (status === 500) console.error('Report failed:', error);
-      res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error.' : (error as Error).message, extensions: { code } }] });
+      sendError(res, error, 'Report');
     }
   };
 

@@ -18,7 +18,7 @@ import { Milestone, Plan } from '../entities';
 import { toGlobalId } from '../entities/global-id';
 import { DashboardReader } from './dashboard-reader';
 import { userError } from './errors';
-import { indicatorValue, shownProgress, ShownValue } from './indicator-values';
+import { indicatorValue, shownProgress, ShownValue } from './indicator-suppression';
 import { PlanReader } from './plan-reader';
 
 export interface ReportRollup {

@@ -9,10 +9,10 @@ import { Role } from '../domain/enums';
 import { AuditEntry } from '../entities';
 import { fromGlobalId } from '../entities/global-id';
 import { forbidden, notFound, userError } from './errors';
-import { suppressedAuditValues } from './indicator-values';
+import { suppressedAuditValues } from './indicator-suppression';
 import { pageSize } from './paging';
 import { PlanReader } from './plan-reader';
-import { rowIdOf } from './transaction';
+import { rowIdOf } from './ids';
 import { visibleMilestoneCondition, visibleMilestones } from './visibility';
 
 export interface AuditPage {

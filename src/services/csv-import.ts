@@ -3,23 +3,23 @@
  * writer (validation, scope, audit) as the API, inside one transaction: a dry run always rolls it
  * back, an apply commits only when no row has a problem. Problems are reported by row and column.
  */
-import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
-import { GraphQLError } from 'graphql';
+import { DataSource } from 'typeorm';
 import { Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
 import { isValidIsoDate } from '../domain/dates';
 import { Role, Visibility } from '../domain/enums';
+import { ErrorCode } from '../domain/refusal';
 import { Agency, Goal, Milestone, Plan } from '../entities';
 import { toGlobalId } from '../entities/global-id';
-import { CreateMilestoneInput, ReportProgressInput, UpdateMilestoneInput } from '../graphql/types';
 import { csvCellValue } from './csv';
-import { notFound, userError } from './errors';
-import { PlanWriter } from './plan-writer';
-import { rowIdOf, Writer } from './transaction';
+import { CairnError, notFound, userError } from './errors';
+import { rowIdOf } from './ids';
+import { MilestoneLifecycleWriter, ProgressReport } from './milestone-lifecycle-writer';
+import { MilestoneChanges, MilestoneWriter, NewMilestone } from './milestone-writer';
+import { Transaction, Writer } from './unit-of-work';
 import { visibleMilestones } from './visibility';
 import { WriteLock } from './write-lock';
-import { DataSource } from 'typeorm';
 
 export enum ImportKind {
   MILESTONES = 'MILESTONES',
@@ -50,6 +50,9 @@ export interface ImportResult {
 
 type Row = Record<string, string>;
 
+/** The writer's refusals that are a row's problem; any other error stops the import. */
+const ROW_PROBLEMS = new Set([ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.FORBIDDEN]);
+
 /** A problem in one row, raised to skip the rest of that row. */
 class RowProblem extends Error {
   constructor(
@@ -79,10 +82,26 @@ function number(row: Row, column: string): number | undefined {
   return n;
 }
 
-/** class-validator checks (lengths, ranges) that the GraphQL layer would have applied. */
-async function checkInput(input: object): Promise<void> {
-  const [first] = await validate(input, { forbidUnknownValues: false });
-  if (first) throw new RowProblem(first.property, Object.values(first.constraints ?? {})[0] ?? `${first.property} is invalid.`);
+/** The first thing wrong with an input, by field. */
+export interface InputProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * The checks (lengths, ranges) the API applies to a mutation's input before a writer sees it.
+ * They are declared on the GraphQL input types, which supply them here, so that a row is held
+ * to the same ones.
+ */
+export interface ApiInputChecks {
+  newMilestone(input: NewMilestone): Promise<InputProblem | null>;
+  milestoneChanges(input: MilestoneChanges): Promise<InputProblem | null>;
+  progressReport(input: ProgressReport): Promise<InputProblem | null>;
+}
+
+async function check(problem: Promise<InputProblem | null>): Promise<void> {
+  const found = await problem;
+  if (found) throw new RowProblem(found.field, found.message);
 }
 
 export class CsvImporter extends Writer {
@@ -90,7 +109,9 @@ export class CsvImporter extends Writer {
     ds: DataSource,
     clock: Clock,
     lock: WriteLock,
-    private readonly plans: PlanWriter,
+    private readonly milestones: MilestoneWriter,
+    private readonly lifecycle: MilestoneLifecycleWriter,
+    private readonly inputChecks: ApiInputChecks,
   ) {
     super(ds, clock, lock);
   }
@@ -114,11 +135,12 @@ export class CsvImporter extends Writer {
     ];
     if (problems.length) return { applied: false, rows: rows.length, created: 0, updated: 0, problems };
 
-    return this.batch(viewer, async () => {
+    // Every row's changes join the batch's one transaction, and its reads go through it.
+    return this.batch(viewer, async (tx) => {
       const counts = { created: 0, updated: 0 };
       for (const [index, row] of rows.entries()) {
         try {
-          const outcome = kind === ImportKind.MILESTONES ? await this.milestoneRow(plan, row, viewer) : await this.progressRow(plan, row, viewer);
+          const outcome = kind === ImportKind.MILESTONES ? await this.milestoneRow(tx, plan, row) : await this.progressRow(tx, plan, row);
           counts[outcome] += 1;
         } catch (error) {
           problems.push(this.problem(index + 2, error));
@@ -131,36 +153,34 @@ export class CsvImporter extends Writer {
 
   private problem(row: number, error: unknown): ImportProblem {
     if (error instanceof RowProblem) return { row, column: error.column, message: error.message };
-    if (error instanceof GraphQLError && ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN'].includes(String(error.extensions.code))) {
-      return { row, column: (error.extensions.field as string | undefined) ?? null, message: error.message };
-    }
+    if (error instanceof CairnError && ROW_PROBLEMS.has(error.code)) return { row, column: error.field ?? null, message: error.message };
     throw error;
   }
 
   /** The milestone with this code, if the viewer may see it (a restricted one does not exist for others). */
-  private milestone(plan: Plan, code: string, viewer: Viewer): Promise<Milestone | null> {
-    const query = this.batchReads.getRepository(Milestone).createQueryBuilder('m').where('m.plan_id = :planId AND m.code = :code', { planId: plan.rowId, code });
-    return visibleMilestones(query, 'm', viewer).getOne();
+  private milestone(tx: Transaction, plan: Plan, code: string): Promise<Milestone | null> {
+    const query = tx.em.getRepository(Milestone).createQueryBuilder('m').where('m.plan_id = :planId AND m.code = :code', { planId: plan.rowId, code });
+    return visibleMilestones(query, 'm', tx.viewer).getOne();
   }
 
-  private async lookup(plan: Plan, row: Row): Promise<{ goalId?: string; leadAgencyId?: string }> {
+  private async lookup(tx: Transaction, plan: Plan, row: Row): Promise<{ goalId?: string; leadAgencyId?: string }> {
     const ids: { goalId?: string; leadAgencyId?: string } = {};
     const goalCode = text(row, 'goal');
     if (goalCode !== undefined) {
-      const goal = await this.batchReads.getRepository(Goal).findOneBy({ planId: plan.rowId, code: goalCode });
+      const goal = await tx.em.getRepository(Goal).findOneBy({ planId: plan.rowId, code: goalCode });
       if (!goal) throw new RowProblem('goal', 'No goal with this code in this plan.');
       ids.goalId = toGlobalId('Goal', goal.rowId);
     }
     const lead = text(row, 'leadAgency');
     if (lead !== undefined) {
-      const agency = await this.batchReads.getRepository(Agency).findOneBy({ shortName: lead });
+      const agency = await tx.em.getRepository(Agency).findOneBy({ shortName: lead });
       if (!agency) throw new RowProblem('leadAgency', 'No agency with this short name.');
       ids.leadAgencyId = toGlobalId('Agency', agency.rowId);
     }
     return ids;
   }
 
-  private async milestoneRow(plan: Plan, row: Row, viewer: Viewer): Promise<'created' | 'updated'> {
+  private async milestoneRow(tx: Transaction, plan: Plan, row: Row): Promise<'created' | 'updated'> {
     const code = text(row, 'code');
     if (!code) throw new RowProblem('code', 'Every row needs a code.');
     const visibility = text(row, 'visibility');
@@ -173,27 +193,27 @@ export class CsvImporter extends Writer {
     };
     const startDate = date(row, 'startDate');
     const dueDate = date(row, 'dueDate');
-    const { goalId, leadAgencyId } = await this.lookup(plan, row);
-    const existing = await this.milestone(plan, code, viewer);
+    const { goalId, leadAgencyId } = await this.lookup(tx, plan, row);
+    const existing = await this.milestone(tx, plan, code);
     if (!existing) {
       // The API lets only admins create milestones (the authChecker guards createMilestone); so does the import.
-      if (viewer.role !== Role.ADMIN) throw new RowProblem('code', 'No milestone with this code in this plan; only an admin can create one.');
+      if (tx.viewer.role !== Role.ADMIN) throw new RowProblem('code', 'No milestone with this code in this plan; only an admin can create one.');
       if (!goalId) throw new RowProblem('goal', 'A new milestone needs the code of its goal.');
       if (!leadAgencyId) throw new RowProblem('leadAgency', 'A new milestone needs its lead agency.');
       if (!fields.title) throw new RowProblem('title', 'A new milestone needs its title.');
       if (!startDate || !dueDate) throw new RowProblem(startDate ? 'dueDate' : 'startDate', 'A new milestone needs its start and due dates.');
-      const input = Object.assign(new CreateMilestoneInput(), { ...fields, code, goalId, leadAgencyId, startDate, dueDate });
-      await checkInput(input);
-      await this.plans.createMilestone(input, viewer);
+      const input: NewMilestone = { ...fields, code, goalId, leadAgencyId, startDate, dueDate, title: fields.title };
+      await check(this.inputChecks.newMilestone(input));
+      await this.milestones.createMilestone(input, tx);
       return 'created';
     }
     const id = toGlobalId('Milestone', existing.rowId);
-    const input = Object.assign(new UpdateMilestoneInput(), Object.fromEntries(Object.entries({ ...fields, goalId, leadAgencyId }).filter(([, v]) => v !== undefined)));
-    await checkInput(input);
-    await this.plans.updateMilestone(id, input, undefined, viewer);
+    const input: MilestoneChanges = Object.fromEntries(Object.entries({ ...fields, goalId, leadAgencyId }).filter(([, v]) => v !== undefined));
+    await check(this.inputChecks.milestoneChanges(input));
+    await this.milestones.updateMilestone(id, input, undefined, tx);
     const moves = [
-      { column: 'startDate', from: existing.startDate, to: startDate, move: (reason: string) => this.plans.moveStartDate(id, startDate!, reason, undefined, viewer) },
-      { column: 'dueDate', from: existing.dueDate, to: dueDate, move: (reason: string) => this.plans.moveDueDate(id, dueDate!, reason, undefined, viewer) },
+      { column: 'startDate', from: existing.startDate, to: startDate, move: (reason: string) => this.lifecycle.moveStartDate(id, startDate!, reason, undefined, tx) },
+      { column: 'dueDate', from: existing.dueDate, to: dueDate, move: (reason: string) => this.lifecycle.moveDueDate(id, dueDate!, reason, undefined, tx) },
     ].filter((m) => m.to !== undefined && m.to !== m.from);
     // A start moving past the old due date can only follow the due date's move; otherwise the start goes first.
     if (startDate !== undefined && startDate > existing.dueDate) moves.reverse();
@@ -205,16 +225,16 @@ export class CsvImporter extends Writer {
     return 'updated';
   }
 
-  private async progressRow(plan: Plan, row: Row, viewer: Viewer): Promise<'created'> {
+  private async progressRow(tx: Transaction, plan: Plan, row: Row): Promise<'created'> {
     const code = text(row, 'code');
     if (!code) throw new RowProblem('code', 'Every row needs a code.');
-    const existing = await this.milestone(plan, code, viewer);
+    const existing = await this.milestone(tx, plan, code);
     if (!existing) throw new RowProblem('code', 'No milestone with this code in this plan.');
     const percentComplete = number(row, 'percentComplete');
     if (percentComplete === undefined) throw new RowProblem('percentComplete', 'Give percentComplete (0–100).');
-    const input = Object.assign(new ReportProgressInput(), { milestoneId: toGlobalId('Milestone', existing.rowId), percentComplete, reportedOn: date(row, 'reportedOn'), note: text(row, 'note') });
-    await checkInput(input);
-    await this.plans.reportProgress(input, viewer);
+    const input: ProgressReport = { milestoneId: toGlobalId('Milestone', existing.rowId), percentComplete, reportedOn: date(row, 'reportedOn'), note: text(row, 'note') };
+    await check(this.inputChecks.progressReport(input));
+    await this.lifecycle.reportProgress(input, tx);
     return 'created';
   }
 }

@@ -1,10 +1,39 @@
 /** Writes of indicators and their measurements: validated, scoped, audited, all-or-nothing. */
 import { isIndicatorInsider, Viewer } from '../domain/access';
+import { IsoDate } from '../domain/dates';
 import { Direction } from '../domain/indicator';
+import { dateOutsidePlan, eventDateRefusal } from '../domain/lifecycle';
 import { Agency, Goal, Indicator, IndicatorMeasurement, Plan } from '../entities';
-import { CreateIndicatorInput, RecordMeasurementInput, UpdateIndicatorInput } from '../graphql/types';
-import { conflict, forbidden, userError } from './errors';
-import { createInput, requireText, Transaction, updateInput, Writer } from './transaction';
+import { conflict, forbidden, throwIfRefused, userError } from './errors';
+import { createInput, requireText, updateInput } from './input-checks';
+import { Transaction, Writer } from './unit-of-work';
+
+export interface NewIndicator {
+  planId: string;
+  /** The goal it measures, if any. */
+  goalId?: string;
+  agencyId: string;
+  name: string;
+  description?: string;
+  unit: string;
+  baselineValue: number;
+  targetValue: number;
+  targetDate: IsoDate;
+  /** By default, from the baseline toward the target. */
+  direction?: Direction;
+  sensitive?: boolean;
+}
+
+/** Changes to an indicator; omitted fields stay as they are, a null goalId clears it. */
+export type IndicatorChanges = Partial<Omit<NewIndicator, 'planId' | 'agencyId'>>;
+
+export interface NewMeasurement {
+  indicatorId: string;
+  value: number;
+  /** Today (in the plan's time zone) when left out. */
+  measuredOn?: IsoDate;
+  note?: string;
+}
 
 function requireFinite(value: number | undefined, field: string): void {
   if (value !== undefined && !Number.isFinite(value)) throw userError(`${field} must be a number.`, field);
@@ -26,7 +55,7 @@ async function goalIn(tx: Transaction, plan: Plan, goalId: string | null | undef
 }
 
 export class IndicatorWriter extends Writer {
-  createIndicator(input: CreateIndicatorInput, viewer: Viewer): Promise<Indicator> {
+  createIndicator(input: NewIndicator, viewer: Viewer): Promise<Indicator> {
     input = createInput(input);
     return this.run(async (tx) => {
       const plan = await tx.find(Plan, input.planId, 'planId');
@@ -35,7 +64,7 @@ export class IndicatorWriter extends Writer {
       requireText(input.unit, 'unit');
       requireFinite(input.baselineValue, 'baselineValue');
       requireFinite(input.targetValue, 'targetValue');
-      tx.requireWithinPlan(plan, input.targetDate, 'targetDate');
+      throwIfRefused(dateOutsidePlan(plan, input.targetDate, 'targetDate'));
       const { planId: _p, goalId, agencyId: _a, direction, ...fields } = input;
       return tx.insert(
         Indicator,
@@ -46,7 +75,7 @@ export class IndicatorWriter extends Writer {
     }, viewer);
   }
 
-  updateIndicator(id: string, input: UpdateIndicatorInput, expectedVersion: number | undefined, viewer: Viewer): Promise<Indicator> {
+  updateIndicator(id: string, input: IndicatorChanges, expectedVersion: number | undefined, viewer: Viewer): Promise<Indicator> {
     return this.run(async (tx) => {
       input = updateInput(input, ['goalId']);
       const indicator = await tx.find(Indicator, id);
@@ -55,7 +84,7 @@ export class IndicatorWriter extends Writer {
       requireText(input.unit, 'unit');
       requireFinite(input.baselineValue, 'baselineValue');
       requireFinite(input.targetValue, 'targetValue');
-      if (input.targetDate !== undefined) tx.requireWithinPlan(plan, input.targetDate, 'targetDate');
+      if (input.targetDate !== undefined) throwIfRefused(dateOutsidePlan(plan, input.targetDate, 'targetDate'));
       const { goalId, direction, ...fields } = input;
       const baseline = input.baselineValue ?? indicator.baselineValue;
       const target = input.targetValue ?? indicator.targetValue;
@@ -85,7 +114,7 @@ export class IndicatorWriter extends Writer {
     }, viewer);
   }
 
-  recordMeasurement(input: RecordMeasurementInput, viewer: Viewer): Promise<IndicatorMeasurement> {
+  recordMeasurement(input: NewMeasurement, viewer: Viewer): Promise<IndicatorMeasurement> {
     input = createInput(input);
     return this.run(async (tx) => {
       const indicator = await tx.find(Indicator, input.indicatorId, 'indicatorId');
@@ -93,8 +122,7 @@ export class IndicatorWriter extends Writer {
       const plan = await tx.em.findOneByOrFail(Plan, { rowId: indicator.planId });
       requireFinite(input.value, 'value');
       const measuredOn = input.measuredOn ?? tx.today(plan);
-      tx.requirePastOrToday(plan, measuredOn, 'measuredOn');
-      if (measuredOn < plan.startDate) throw userError(`measuredOn ${measuredOn} is before the plan starts (${plan.startDate}).`, 'measuredOn');
+      throwIfRefused(eventDateRefusal(plan, measuredOn, 'measuredOn', tx.today(plan)));
       return tx.insert(
         IndicatorMeasurement,
         { indicatorId: indicator.rowId, measuredOn, value: input.value, note: input.note ?? '', author: tx.actor },

@@ -9,7 +9,7 @@ import { Viewer } from '../domain/access';
 import { MilestoneDate } from '../domain/enums';
 import { DateMove, ProgressReport } from '../domain/milestone';
 import { Agency, Committee, CommitteeMember, DateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate } from '../entities';
-import { leanColumns, leanMany } from './lean-rows';
+import { leanColumns, leanMany } from './raw-row-entities';
 import { visibleMilestones } from './visibility';
 
 function byRowId<T extends ObjectLiteral & { rowId: number }>(ds: DataSource, entity: EntityTarget<T>): DataLoader<number, T | undefined> {

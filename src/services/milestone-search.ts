@@ -14,7 +14,7 @@ import { userError } from './errors';
 import { pageSize } from './paging';
 import { PlanReader } from './plan-reader';
 import { visibleMilestones } from './visibility';
-import { rowIdOf } from './transaction';
+import { rowIdOf } from './ids';
 
 export enum MilestoneOrderField {
   DUE_DATE = 'DUE_DATE',

@@ -7,7 +7,7 @@ import { daysBetween } from '../domain/dates';
 import { MilestoneStatus } from '../domain/enums';
 import { formatPercent } from '../domain/numbers';
 import { AnnualReportData, ReportRollup } from './annual-report';
-import { ShownValue } from './indicator-values';
+import { ShownValue } from './indicator-suppression';
 import { mdHeading, mdParagraph, mdTable, mdText } from './markdown';
 
 const STATUS_ORDER: MilestoneStatus[] = [

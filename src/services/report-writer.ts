@@ -10,7 +10,7 @@ import { buildAnnualReport, reportPeriod } from './annual-report';
 import { createLoaders } from './loaders';
 import { PlanReader } from './plan-reader';
 import { reportHtml, reportMarkdown } from './report-render';
-import { Writer } from './transaction';
+import { Writer } from './unit-of-work';
 
 export const PUBLIC_AUDIENCE = 'the public: restricted milestones and suppressed sensitive values are left out';
 

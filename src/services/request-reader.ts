@@ -19,8 +19,8 @@ import { AuditPage, AuditTrail, shownChanges, ShownChange } from './audit-trail'
 import { BriefingReader, MeetingBriefingData } from './briefing-reader';
 import { briefingMarkdown } from './briefing-render';
 import { BreakdownBy, DashboardData, DashboardReader, DashboardScope, planIdOf, PlanPartScope } from './dashboard-reader';
-import { HistoryEntry, historyDates, milestoneHistory } from './history';
-import { indicatorValue, shownProgress, ShownValue } from './indicator-values';
+import { HistoryEntry, historyDates, milestoneHistory } from './burn-up-history';
+import { indicatorValue, shownProgress, ShownValue } from './indicator-suppression';
 import { createLoaders } from './loaders';
 import { MilestoneFilter, MilestoneOrder, MilestonePage, MilestoneSearch } from './milestone-search';
 import { PlanReader } from './plan-reader';

@@ -109,13 +109,13 @@ describe('domain: health and healthReason', () => {
   });
 
   it('shareText: two decimals, half away from zero, from integers', () => {
-    expect(shareText(4, 44)).to.equal('9.09');
-    expect(shareText(2, 3)).to.equal('66.67');
-    expect(shareText(1, 8)).to.equal('12.5');
-    expect(shareText(4, 40)).to.equal('10');
-    expect(shareText(1, 32)).to.equal('3.13'); // 3.125
-    expect(shareText(1, 20000)).to.equal('0.01'); // 0.005
-    expect(shareText(1, 20001)).to.equal('0');
-    expect(shareText(60, 60)).to.equal('100');
+    expect(shareText(4, 44)).to.equal('9.09%');
+    expect(shareText(2, 3)).to.equal('66.67%');
+    expect(shareText(1, 8)).to.equal('12.5%');
+    expect(shareText(4, 40)).to.equal('10%');
+    expect(shareText(1, 32)).to.equal('3.13%'); // 3.125
+    expect(shareText(1, 20000)).to.equal('0.01%'); // 0.005
+    expect(shareText(1, 20001)).to.equal('0%');
+    expect(shareText(60, 60)).to.equal('100%');
   });
 });

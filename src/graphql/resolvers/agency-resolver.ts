@@ -2,7 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AgencyRole, Health, Role } from '../../domain/enums';
 import { Agency, Milestone } from '../../entities';
-import { rowIdOf } from '../../services/transaction';
+import { rowIdOf } from '../../services/ids';
 import { assessedAhead } from '../assessed-fields';
 import { RequestContext } from '../context';
 import { listCost, TYPICAL_SIZE } from '../limits';
@@ -100,7 +100,7 @@ export class AgencyResolver {
   @Mutation(() => Agency, { description: 'Adds an agency.' })
   @Authorized(Role.ADMIN)
   createAgency(@Arg('input', () => CreateAgencyInput, { description: 'The agency.' }) input: CreateAgencyInput, @Ctx() ctx: RequestContext): Promise<Agency> {
-    return ctx.writer.createAgency(input, ctx.viewer);
+    return ctx.services.agencies.createAgency(input, ctx.viewer);
   }
 
   @Mutation(() => Agency, { description: 'Changes an agency.' })
@@ -111,6 +111,6 @@ export class AgencyResolver {
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
   ): Promise<Agency> {
-    return ctx.writer.updateAgency(id, input, expectedVersion, ctx.viewer);
+    return ctx.services.agencies.updateAgency(id, input, expectedVersion, ctx.viewer);
   }
 }

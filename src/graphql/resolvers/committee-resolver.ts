@@ -37,7 +37,7 @@ export class CommitteeResolver extends RollupFields(Committee, (committee) => ({
   @Mutation(() => Committee, { description: 'Creates a committee of a plan.' })
   @Authorized(Role.ADMIN)
   createCommittee(@Arg('input', () => CreateCommitteeInput, { description: 'The committee.' }) input: CreateCommitteeInput, @Ctx() ctx: RequestContext): Promise<Committee> {
-    return ctx.writer.createCommittee(input, ctx.viewer);
+    return ctx.services.committees.createCommittee(input, ctx.viewer);
   }
 
   @Mutation(() => Committee, { description: 'Changes a committee (and, if given, replaces its members).' })
@@ -48,6 +48,6 @@ export class CommitteeResolver extends RollupFields(Committee, (committee) => ({
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
   ): Promise<Committee> {
-    return ctx.writer.updateCommittee(id, input, expectedVersion, ctx.viewer);
+    return ctx.services.committees.updateCommittee(id, input, expectedVersion, ctx.viewer);
   }
 }

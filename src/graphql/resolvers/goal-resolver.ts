@@ -54,7 +54,7 @@ export class GoalResolver extends RollupFields(Goal, (goal) => ({ kind: 'goal', 
   @Mutation(() => Goal, { description: 'Creates a goal (nested when `parentId` is given).' })
   @Authorized(Role.ADMIN)
   createGoal(@Arg('input', () => CreateGoalInput, { description: 'The goal.' }) input: CreateGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
-    return ctx.writer.createGoal(input, ctx.viewer);
+    return ctx.services.goals.createGoal(input, ctx.viewer);
   }
 
   @Mutation(() => Goal, { description: 'Changes a goal. It cannot be nested under itself.' })
@@ -65,6 +65,6 @@ export class GoalResolver extends RollupFields(Goal, (goal) => ({ kind: 'goal', 
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
   ): Promise<Goal> {
-    return ctx.writer.updateGoal(id, input, expectedVersion, ctx.viewer);
+    return ctx.services.goals.updateGoal(id, input, expectedVersion, ctx.viewer);
   }
 }

@@ -1,7 +1,7 @@
 /** Finding by global ID for queries: a malformed ID is BAD_USER_INPUT, an unknown one NOT_FOUND. */
 import { NodeTypeName } from '../../entities/global-id';
 import { notFound } from '../../services/errors';
-import { rowIdOf } from '../../services/transaction';
+import { rowIdOf } from '../../services/ids';
 
 export async function loadByGlobalId<T>(find: (rowId: number) => Promise<T | undefined>, type: NodeTypeName, id: string, field = 'id'): Promise<T> {
   const row = await find(rowIdOf(id, type, field));

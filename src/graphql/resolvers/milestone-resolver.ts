@@ -109,7 +109,7 @@ export class MilestoneResolver {
   @Mutation(() => Milestone, { description: 'Creates a milestone; its due date is also its baseline.' })
   @Authorized(Role.ADMIN)
   createMilestone(@Arg('input', () => CreateMilestoneInput, { description: 'The milestone.' }) input: CreateMilestoneInput, @Ctx() ctx: RequestContext): Promise<Milestone> {
-    return ctx.writer.createMilestone(input, ctx.viewer);
+    return ctx.services.milestones.createMilestone(input, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Changes a milestone. Dates move only with `moveStartDate` and `moveDueDate`; visibility and the lead agency change only by admins and editors of the lead agency.' })
@@ -120,13 +120,13 @@ export class MilestoneResolver {
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.updateMilestone(id, input, expectedVersion, ctx.viewer);
+    return ctx.services.milestones.updateMilestone(id, input, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => ProgressUpdate, { description: 'Records a progress check-in by the signed-in user. Earlier updates are kept.' })
   @Authorized(Role.ADMIN, Role.EDITOR)
   reportProgress(@Arg('input', () => ReportProgressInput, { description: 'The check-in.' }) input: ReportProgressInput, @Ctx() ctx: RequestContext): Promise<ProgressUpdate> {
-    return ctx.writer.reportProgress(input, ctx.viewer);
+    return ctx.services.lifecycle.reportProgress(input, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Marks a milestone completed.' })
@@ -137,7 +137,7 @@ export class MilestoneResolver {
     @Arg('completedOn', () => DateScalar, { nullable: true, description: 'When; today by default. Not in the future.' }) completedOn?: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.completeMilestone(id, completedOn, expectedVersion, ctx.viewer);
+    return ctx.services.lifecycle.completeMilestone(id, completedOn, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Cancels a milestone, with a reason. Cancelled milestones leave the progress roll-ups.' })
@@ -149,7 +149,7 @@ export class MilestoneResolver {
     @Arg('cancelledOn', () => DateScalar, { nullable: true, description: 'When; today by default. Not in the future.' }) cancelledOn?: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.cancelMilestone(id, reason, cancelledOn, expectedVersion, ctx.viewer);
+    return ctx.services.lifecycle.cancelMilestone(id, reason, cancelledOn, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Undoes a completion or cancellation.' })
@@ -159,7 +159,7 @@ export class MilestoneResolver {
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.reopenMilestone(id, expectedVersion, ctx.viewer);
+    return ctx.services.lifecycle.reopenMilestone(id, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Moves the due date, with a reason. The baseline stays; the move is recorded.' })
@@ -171,7 +171,7 @@ export class MilestoneResolver {
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.moveDueDate(id, newDueDate, reason, expectedVersion, ctx.viewer);
+    return ctx.services.lifecycle.moveDueDate(id, newDueDate, reason, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Moves the start date, with a reason. The move is recorded; as of an earlier date the earlier start applies.' })
@@ -183,7 +183,7 @@ export class MilestoneResolver {
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: EXPECTED_VERSION }) expectedVersion?: number,
   ): Promise<Milestone> {
-    return ctx.writer.moveStartDate(id, newStartDate, reason, expectedVersion, ctx.viewer);
+    return ctx.services.lifecycle.moveStartDate(id, newStartDate, reason, expectedVersion, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Adds a partner agency, or changes its role (admins and editors of the lead agency).' })
@@ -194,7 +194,7 @@ export class MilestoneResolver {
     @Arg('role', () => PartnerRole, { description: 'Its role.' }) role: PartnerRole,
     @Ctx() ctx: RequestContext,
   ): Promise<Milestone> {
-    return ctx.writer.addPartner(milestoneId, agencyId, role, ctx.viewer);
+    return ctx.services.milestones.addPartner(milestoneId, agencyId, role, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Removes a partner agency (admins and editors of the lead agency).' })
@@ -204,7 +204,7 @@ export class MilestoneResolver {
     @Arg('agencyId', () => ID, { description: 'The agency.' }) agencyId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Milestone> {
-    return ctx.writer.removePartner(milestoneId, agencyId, ctx.viewer);
+    return ctx.services.milestones.removePartner(milestoneId, agencyId, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Makes a milestone depend on another of the same plan. Refuses cycles, naming them.' })
@@ -214,7 +214,7 @@ export class MilestoneResolver {
     @Arg('dependsOnId', () => ID, { description: 'The milestone it depends on.' }) dependsOnId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Milestone> {
-    return ctx.writer.addDependency(milestoneId, dependsOnId, ctx.viewer);
+    return ctx.services.milestones.addDependency(milestoneId, dependsOnId, ctx.viewer);
   }
 
   @Mutation(() => Milestone, { description: 'Removes a dependency.' })
@@ -224,7 +224,7 @@ export class MilestoneResolver {
     @Arg('dependsOnId', () => ID, { description: 'The milestone it depended on.' }) dependsOnId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Milestone> {
-    return ctx.writer.removeDependency(milestoneId, dependsOnId, ctx.viewer);
+    return ctx.services.milestones.removeDependency(milestoneId, dependsOnId, ctx.viewer);
   }
 }
 
@@ -241,18 +241,17 @@ export class ProgressUpdateResolver {
   }
 }
 
-@Resolver(() => DateChange)
-export class DateChangeResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Who moved it. Null for anonymous readers: staff names reach signed-in readers only.' })
-  author(@Root() change: DateChange, @Ctx() ctx: RequestContext): string | null {
-    return shownStaffName(change.author, ctx.viewer);
+/** A start or due date move and a due date move show who moved it by one rule. */
+function dateMoveResolver(type: typeof DateChange) {
+  @Resolver(() => type)
+  class DateMoveResolver {
+    @FieldResolver(() => String, { nullable: true, description: 'Who moved it. Null for anonymous readers: staff names reach signed-in readers only.' })
+    author(@Root() change: DateChange, @Ctx() ctx: RequestContext): string | null {
+      return shownStaffName(change.author, ctx.viewer);
+    }
   }
+  return DateMoveResolver;
 }
 
-@Resolver(() => DueDateChange)
-export class DueDateChangeResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Who moved it. Null for anonymous readers: staff names reach signed-in readers only.' })
-  author(@Root() change: DueDateChange, @Ctx() ctx: RequestContext): string | null {
-    return shownStaffName(change.author, ctx.viewer);
-  }
-}
+export const DateChangeResolver = dateMoveResolver(DateChange);
+export const DueDateChangeResolver = dateMoveResolver(DueDateChange);

@@ -53,7 +53,7 @@ export class PlanResolver extends RollupFields(Plan, (plan) => ({ kind: 'plan', 
   @Mutation(() => Plan, { description: 'Creates a plan.' })
   @Authorized(Role.ADMIN)
   createPlan(@Arg('input', () => CreatePlanInput, { description: 'The plan.' }) input: CreatePlanInput, @Ctx() ctx: RequestContext): Promise<Plan> {
-    return ctx.writer.createPlan(input, ctx.viewer);
+    return ctx.services.plans.createPlan(input, ctx.viewer);
   }
 
   @Mutation(() => Plan, { description: 'Changes a plan. Its dates must still hold all its milestones.' })
@@ -64,6 +64,6 @@ export class PlanResolver extends RollupFields(Plan, (plan) => ({ kind: 'plan', 
     @Ctx() ctx: RequestContext,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
   ): Promise<Plan> {
-    return ctx.writer.updatePlan(id, input, expectedVersion, ctx.viewer);
+    return ctx.services.plans.updatePlan(id, input, expectedVersion, ctx.viewer);
   }
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { timestamp } from '../../src/services/lean-rows';
+import { timestamp } from '../../src/services/raw-row-entities';
 
 describe('timestamp: raw database timestamps as instants', () => {
   it('reads SQLite "YYYY-MM-DD HH:MM:SS[.fff]" as UTC, as TypeORM does', () => {
