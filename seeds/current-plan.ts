@@ -8,7 +8,7 @@
  * relative to `today` (a number of days before or after it) and then clamped into the
  * plan's dates. Nothing is completed, cancelled, moved or reported after `today`. Run
  * between 2026 and 2028, the plan shows a living mix under the status rules of
- * domain.md (at-risk threshold 25): about a quarter completed (two of them late), a third
+ * docs/rules.md (at-risk threshold 25): about a quarter completed (two of them late), a third
  * on track, some at risk (behind expected progress, or waiting on an overdue milestone),
  * four overdue, several not started, one cancelled.
  */

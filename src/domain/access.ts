@@ -1,5 +1,5 @@
 /**
- * Who may do what (domain.md, "Who may do what"), as pure functions. Data access applies the
+ * Who may do what (docs/rules.md, "Who may see and do what"), as pure functions. Data access applies the
  * same visibility rule in SQL (services/visibility.ts); the two must stay in step.
  */
 import { Role, Visibility } from './enums';

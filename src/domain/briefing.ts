@@ -1,5 +1,5 @@
 /**
- * A meeting's briefing (domain.md, "Meetings"): what changed since the previous meeting of the
+ * A meeting's briefing (docs/rules.md, "Meetings"): what changed since the previous meeting of the
  * same body, what falls due before the next one, and which agencies are asked for an update.
  * Pure: the caller assesses the milestones on the dates `briefingDates` picks.
  */

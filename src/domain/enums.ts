@@ -1,4 +1,4 @@
-/** Vocabulary of the plan model (domain.md, "The model"). Plain string enums: stored as-is in the database. */
+/** Vocabulary of the plan model (docs/rules.md, "The model"). Plain string enums: stored as-is in the database. */
 
 export enum AgencyKind {
   LAW_ENFORCEMENT = 'LAW_ENFORCEMENT',

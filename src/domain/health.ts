@@ -1,5 +1,5 @@
 /**
- * A roll-up's `health` and `healthReason` (domain.md, "Roll-ups"), from its status counts and the
+ * A roll-up's `health` and `healthReason` (docs/rules.md, "Roll-ups"), from its status counts and the
  * plan's `offTrackShare`. The share is compared in whole numbers, so a share met exactly is met.
  */
 import { Health } from './enums';
@@ -18,7 +18,7 @@ export interface HealthRule {
   subject: RollupSubject;
 }
 
-/** Milestones that are measured: all but the cancelled ones (n in domain.md). */
+/** Milestones that are measured: all but the cancelled ones (n in docs/rules.md). */
 function measured(counts: StatusCounts): number {
   return counts.COMPLETED + counts.COMPLETED_LATE + counts.OVERDUE + counts.AT_RISK + counts.NOT_STARTED + counts.ON_TRACK;
 }

@@ -1,4 +1,4 @@
-/** The rules of domain.md as pure functions: no database, no GraphQL, no clock of their own. */
+/** The rules of docs/rules.md as pure functions: no database, no GraphQL, no clock of their own. */
 export * from './clock';
 export * from './dates';
 export * from './enums';

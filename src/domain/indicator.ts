@@ -1,5 +1,5 @@
 /**
- * Indicators (domain.md, "The model" and "Who may do what"): progress toward a target, and the
+ * Indicators (docs/rules.md, "The model" and "Who may see and do what"): progress toward a target, and the
  * small-number suppression of sensitive values.
  */
 import { IsoDate } from './dates';

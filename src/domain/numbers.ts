@@ -1,5 +1,5 @@
 /**
- * Exact numbers: domain.md, "Numbers". A stored percentage has at most two decimals, so it is a
+ * Exact numbers: docs/rules.md, "Numbers". A stored percentage has at most two decimals, so it is a
  * whole number of hundredths, and every rule over percentages and day counts is a comparison of
  * whole numbers. A percentage leaves the server rounded to two decimals, half away from zero,
  * from its exact value, by `roundPercent` (or `roundEstimate` for a roll-up) and nothing else.

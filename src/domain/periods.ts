@@ -1,4 +1,4 @@
-/** Reporting periods: domain.md, "Reporting periods". */
+/** Reporting periods: docs/rules.md, "Reporting periods". */
 import { DateTime } from 'luxon';
 import { IsoDate } from './dates';
 

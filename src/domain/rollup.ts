@@ -1,5 +1,5 @@
 /**
- * Roll-ups of a goal, a plan, an agency or a committee: domain.md, "Roll-ups".
+ * Roll-ups of a goal, a plan, an agency or a committee: docs/rules.md, "Roll-ups".
  * Inputs are milestones already assessed on one date; nothing here reads a clock.
  */
 import { Health, MilestoneStatus } from './enums';

@@ -1,4 +1,4 @@
-/** The annual report (domain.md, "Reporting periods"): live for the reader, and published (frozen) editions. */
+/** The annual report (docs/rules.md, "Reporting periods"): live for the reader, and published (frozen) editions. */
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { shownStaffName } from '../domain/access';
 import { Health, MilestoneStatus, Role } from '../domain/enums';

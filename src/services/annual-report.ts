@@ -1,5 +1,5 @@
 /**
- * The annual report of a plan (domain.md, "Reporting periods"): the plan as of the last day of
+ * The annual report of a plan (docs/rules.md, "Reporting periods"): the plan as of the last day of
  * its year N, computed through the same reader, roll-ups and suppression as the query API, so
  * its figures equal what `statusCounts(asOf:)`, `progress(asOf:)` and `milestones(filter:)` give
  * for that date. The reader decides what is visible: restricted milestones it may not see are

@@ -1,5 +1,5 @@
 /**
- * CSV cells that a spreadsheet reads as data, never as a formula (domain.md, "Who may do what";
+ * CSV cells that a spreadsheet reads as data, never as a formula (docs/rules.md, "Who may see and do what";
  * OWASP "CSV Injection"). A cell that starts with `=`, `+`, `-`, `@`, tab or carriage return is
  * written with a leading apostrophe, which spreadsheets show as text and the import removes again.
  * A plain number (`-5`, `+2.5`) cannot run anything and stays a number. So that every cell

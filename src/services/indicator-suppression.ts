@@ -1,5 +1,5 @@
 /**
- * The one place where sensitive indicator values are suppressed (domain.md, "Who may do what"):
+ * The one place where sensitive indicator values are suppressed (docs/rules.md, "Who may see and do what"):
  * every output (queries, reports, published editions, exports, audit entries) reads indicator
  * numbers, and the progress computed from them, through this module.
  */
