@@ -12,7 +12,9 @@ import { databaseOptionsOf, openDatabase, StatementCounter } from './data-source
 import { ANONYMOUS, Viewer } from './domain/access';
 import { Clock, systemClock } from './domain/clock';
 import { apolloServerOptions } from './graphql/apollo-options';
-import { createServices, RequestContext } from './graphql/context';
+import { RequestContext } from './graphql/context';
+import { apiInputChecks } from './graphql/input-checks';
+import { createServices } from './services/app-services';
 import { checkDocument } from './graphql/limits';
 import { toGraphQLError } from './graphql/errors';
 import { exportRoutes } from './http/exports';
@@ -22,6 +24,7 @@ import { reportRoutes } from './http/reports';
 import { webRoutes } from './http/web';
 import { offloadHeavyReads, stringifyResult } from './worker/offload';
 import { ReadPool } from './worker/read-pool';
+import { ErrorCode } from './domain/refusal';
 
 export interface StartOptions {
   /** Counts the SQL statements the main thread sends (tests and the bench). */
@@ -91,9 +94,12 @@ function listeningAddress(host: string | undefined, port: number): string {
 export async function startServer(config: Config, { statementCounter, samplePlans }: StartOptions = {}): Promise<RunningServer> {
   const database = databaseOptionsOf(config);
   const dataSource = await openDatabase({ ...database, statementCounter }, async (opened) => {
-    if (config.seedWhenEmpty) await samplePlans?.(opened, config.clock);
+    if (config.seedWhenEmpty) {
+      if (!samplePlans) throw new Error('CAIRN_SEED is on but the server was started without the sample plans to load; pass startServer its samplePlans, or set CAIRN_SEED=false.');
+      await samplePlans(opened, config.clock);
+    }
   });
-  const services = createServices(dataSource, config.clock);
+  const services = createServices(dataSource, config.clock, apiInputChecks);
   // Workers open their own connections, so an in-memory database (one per connection) stays on
   // the main thread; so does any clock other than the system's or a fixed date (workers rebuild it).
   const workersCanRead = (database.databaseUrl !== undefined || database.databasePath !== ':memory:') && (config.clock === systemClock || config.clock.fixedToday !== undefined);
@@ -158,7 +164,7 @@ export async function startServer(config: Config, { statementCounter, samplePlan
   app.use(exportRoutes(contextFor, () => publicUrl));
   app.use(reportRoutes(contextFor));
   app.use((_req, res) => {
-    res.status(404).json({ errors: [{ message: 'Not found: GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+    res.status(404).json({ errors: [{ message: 'Not found: GraphQL is served at /graphql.', extensions: { code: ErrorCode.NOT_FOUND } }] });
   });
   app.use(requestErrors(config.limits.bodyBytes));
   await new Promise<void>((resolve, reject) => {

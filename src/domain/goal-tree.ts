@@ -19,11 +19,6 @@ export function childrenByParent<G extends TreeGoal>(goals: readonly G[]): Map<n
   return children;
 }
 
-/** One goal's direct sub-goals, in the order given. */
-export function childGoalsOf<G extends TreeGoal>(goals: readonly G[], parent: TreeGoal): G[] {
-  return goals.filter((g) => g.parentId === parent.rowId);
-}
-
 /** The goal with id `goalId`, then its parent, up to its top-level goal; empty when the id is unknown. */
 export function ancestry<G extends TreeGoal>(goalId: number, byId: ReadonlyMap<number, G>): G[] {
   const chain: G[] = [];
@@ -38,6 +33,20 @@ export function ancestry<G extends TreeGoal>(goalId: number, byId: ReadonlyMap<n
 /** The goals strictly above `goal`, its parent first. */
 export function ancestorsOf<G extends TreeGoal>(goal: TreeGoal, byId: ReadonlyMap<number, G>): G[] {
   return goal.parentId === null ? [] : ancestry(goal.parentId, byId);
+}
+
+/** Nesting `goalId` under `parentId` would put the goal inside itself: the parent is the goal or lies beneath it. */
+export function nestsInsideItself<G extends TreeGoal>(goalId: number, parentId: number, byId: ReadonlyMap<number, G>): boolean {
+  return ancestry(parentId, byId).some((g) => g.rowId === goalId);
+}
+
+/**
+ * The goals a committee oversees, less those nested under another goal it oversees: a committee
+ * is measured through these and everything beneath them, so a nested goal counts once.
+ */
+export function committeeRoots<G extends TreeGoal & { committeeId: number | null }>(goals: readonly G[], committeeId: number): G[] {
+  const byId = new Map(goals.map((g) => [g.rowId, g]));
+  return goals.filter((g) => g.committeeId === committeeId && !ancestorsOf(g, byId).some((parent) => parent.committeeId === committeeId));
 }
 
 /** The roots and every goal beneath them, each root followed by its subtree (depth first, in the order given). */

@@ -13,6 +13,7 @@ export * from './health';
 export * from './numbers';
 export * from './statuses';
 export * from './goal-tree';
+export * from './involvement';
 export * from './refusal';
 export * from './lifecycle';
 export * from './dependencies';

@@ -5,6 +5,7 @@
  */
 import { IsoDate } from './dates';
 import { MilestoneDate } from './enums';
+import { isCancelledAsOf, isCompletedAsOf } from './milestone';
 import { hasAtMostTwoDecimals } from './numbers';
 import { badInput, Refusal, stateConflict } from './refusal';
 
@@ -42,9 +43,16 @@ export function progressReportRefusal(milestone: MilestoneLifecycle, plan: PlanS
   if (!hasAtMostTwoDecimals(percentComplete)) return badInput(`percentComplete has at most two decimals, got ${percentComplete}.`, 'percentComplete');
   const date = eventDateRefusal(plan, reportedOn, 'reportedOn', today);
   if (date) return date;
-  const { code, cancelledOn, completedOn } = milestone;
-  if (cancelledOn !== null && cancelledOn <= reportedOn) return stateConflict(`${code} was cancelled on ${cancelledOn}; reopen it before reporting progress.`);
-  if (completedOn !== null && completedOn <= reportedOn) return stateConflict(`${code} was completed on ${completedOn}; reopen it before reporting progress.`);
+  if (isCancelledAsOf(milestone, reportedOn)) return stateConflict(`${milestone.code} was cancelled on ${milestone.cancelledOn}; reopen it before reporting progress.`);
+  if (isCompletedAsOf(milestone, reportedOn)) return stateConflict(`${milestone.code} was completed on ${milestone.completedOn}; reopen it before reporting progress.`);
+  return null;
+}
+
+/** A new milestone's timeline: start on or before due, both within the plan. */
+export function timelineRefusal(plan: PlanSpan, startDate: IsoDate, dueDate: IsoDate): Refusal | null {
+  if (startDate > dueDate) return badInput(`The due date ${dueDate} is before the start date ${startDate}.`, 'dueDate');
+  if (startDate < plan.startDate || startDate > plan.endDate) return badInput(`The start date ${startDate} is outside the plan (${plan.startDate} … ${plan.endDate}).`, 'startDate');
+  if (dueDate < plan.startDate || dueDate > plan.endDate) return badInput(`The due date ${dueDate} is outside the plan (${plan.startDate} … ${plan.endDate}).`, 'dueDate');
   return null;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The computed fields of a milestone as of a date D: docs/rules.md, "Computed fields of a milestone".
+ * The computed fields of a milestone as of a date D: docs/rules.md, "A milestone's computed fields".
  * Pure functions over plain values; D is always passed in (callers get it from a Clock).
  */
 import { addDays, daysBetween, IsoDate, maxDate } from './dates';

@@ -6,11 +6,12 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { isValidIsoDate } from '../domain/dates';
+import { ErrorCode } from '../domain/refusal';
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isValidIsoDate(value)) {
     throw new GraphQLError('Not a valid date: use YYYY-MM-DD, a day that exists on the calendar.', {
-      extensions: { code: 'BAD_USER_INPUT' },
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
     });
   }
   return value;
@@ -23,7 +24,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseValue: parseDate,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('A Date must be a string of the form YYYY-MM-DD.', { extensions: { code: 'BAD_USER_INPUT' } });
+      throw new GraphQLError('A Date must be a string of the form YYYY-MM-DD.', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
     }
     return parseDate(ast.value);
   },

@@ -1,4 +1,5 @@
 /** GraphQL registration of the domain and service vocabulary, with a description for every value. */
+import { STATUS_URGENCY } from '../domain/statuses';
 import { Direction } from '../domain/indicator';
 import { Interval } from '../domain/periods';
 import { registerEnumType } from 'type-graphql';
@@ -107,7 +108,7 @@ registerEnumType(MilestoneOrderField, {
     START_DATE: { description: 'Start date (in effect on `asOf`).' },
     CODE: { description: 'Code.' },
     TITLE: { description: 'Title.' },
-    STATUS: { description: 'Status, most urgent first: OVERDUE, AT_RISK, ON_TRACK, NOT_STARTED, COMPLETED_LATE, COMPLETED, CANCELLED.' },
+    STATUS: { description: `Status, most urgent first: ${STATUS_URGENCY.join(', ')}.` },
     DAYS_OVERDUE: { description: 'Days overdue.' },
   },
 });

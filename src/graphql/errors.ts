@@ -86,17 +86,17 @@ export function formatError(exposeDetails: boolean) {
     const validationErrors = original?.extensions?.validationErrors as ValidationFailure[] | undefined;
     if (validationErrors) {
       const problems = messagesOf(validationErrors);
-      return { message: `Invalid input: ${problems.map((p) => p.message).join('; ')}.`, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', fields: problems } };
+      return { message: `Invalid input: ${problems.map((p) => p.message).join('; ')}.`, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: problems } };
     }
     // A literal that a scalar refused (e.g. date: "2025-02-30") is the user's input, not a malformed query.
     const innerCode = (error as { originalError?: { extensions?: Record<string, unknown> } })?.originalError?.extensions?.code;
-    const code = innerCode === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : (codeOf(error) ?? String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+    const code = innerCode === ErrorCode.BAD_USER_INPUT ? ErrorCode.BAD_USER_INPUT : (codeOf(error) ?? String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
     if (CLIENT_CODES.has(code)) {
       if (exposeDetails) return { ...formatted, extensions: { ...formatted.extensions, code } };
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, message: withoutEchoedInput(formatted.message), extensions: { ...extensions, code } };
     }
-    // Logged with the request id by the errorLog plugin; the client gets only that id.
+    // Logged with the request id by the errorHandling plugin; the client gets only that id.
     return exposeDetails ? formatted : { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -46,6 +46,7 @@ import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { Limits } from '../config';
 import { DEFAULT_PAGE_SIZE } from '../services/paging';
 import { RequestContext } from './context';
+import { ErrorCode } from '../domain/refusal';
 
 /** Counts stop here rather than lose precision; a count this high is reported as "at least". */
 const CEILING = Number.MAX_SAFE_INTEGER;
@@ -55,7 +56,7 @@ const times = (a: number, b: number): number => Math.min(a * b, CEILING);
 /** `atLeast`: measuring stopped once the limit was certainly passed, so `measured` is a lower bound. */
 export function limitExceeded(name: keyof Limits, max: number, measured: number, what: string, atLeast = measured >= CEILING): GraphQLError {
   return new GraphQLError(`${what} is ${atLeast ? 'at least ' : ''}${measured}, over the limit of ${max} (${name}).`, {
-    extensions: { code: 'BAD_USER_INPUT', limit: { name, max, measured }, http: { status: 400 } },
+    extensions: { code: ErrorCode.BAD_USER_INPUT, limit: { name, max, measured }, http: { status: 400 } },
   });
 }
 
@@ -311,7 +312,7 @@ class OperationCost {
 /** A failure to measure is a refusal: an operation is run only once its cost is known to be within the limit. */
 function unmeasured(max: number): GraphQLError {
   return new GraphQLError('The estimated query cost could not be measured, so the operation was not run (cost).', {
-    extensions: { code: 'BAD_USER_INPUT', limit: { name: 'cost', max }, http: { status: 400 } },
+    extensions: { code: ErrorCode.BAD_USER_INPUT, limit: { name: 'cost', max }, http: { status: 400 } },
   });
 }
 

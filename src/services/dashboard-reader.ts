@@ -123,7 +123,7 @@ export class DashboardReader {
    * Per goal: the top-level goals; on a goal's dashboard its child goals and its own milestones,
    * on a committee's its goals. Each row is the goal's roll-up over the dashboard's milestones.
    */
-  async byGoal(d: DashboardData): Promise<Group[]> {
+  private async byGoal(d: DashboardData): Promise<Group[]> {
     const goals = new Map<string, Goal>();
     const groups = groupItems(d.items, (m) => {
       const goal = d.goalGroupOf(m.item);
@@ -136,7 +136,7 @@ export class DashboardReader {
   }
 
   /** Per lead agency, by short name: each row is the agency's roll-up over the dashboard's milestones it leads. */
-  async byAgency(d: DashboardData): Promise<Group[]> {
+  private async byAgency(d: DashboardData): Promise<Group[]> {
     const agencies = new Map((await this.reader.agencies([...new Set(d.items.map((m) => m.item.leadAgencyId))])).map((a) => [toGlobalId('Agency', a.rowId), a]));
     const groups = groupItems(d.items, (m) => {
       const key = toGlobalId('Agency', m.item.leadAgencyId);
@@ -155,7 +155,7 @@ export class DashboardReader {
    * Per committee whose goals hold the milestones (one under goals of two committees counts in
    * both, as in both roll-ups), each row the committee's roll-up over them; "No committee" for the rest.
    */
-  async byCommittee(d: DashboardData): Promise<Group[]> {
+  private async byCommittee(d: DashboardData): Promise<Group[]> {
     const ids = [...new Set(d.items.flatMap((m) => d.committeesOf(m.item)))];
     const committees = new Map((await this.reader.committees(ids)).map((c) => [toGlobalId('Committee', c.rowId), c]));
     const groups = groupItems(d.items, (m) => {
@@ -171,7 +171,7 @@ export class DashboardReader {
   }
 
   /** Per status, most urgent first. */
-  byStatus(d: DashboardData): Group[] {
+  private byStatus(d: DashboardData): Group[] {
     return breakdown(d.items, (m) => ({ key: m.assessment.status, label: m.assessment.status }), d.groupRule).sort(
       (a, b) => urgencyRank(a.key as MilestoneStatus) - urgencyRank(b.key as MilestoneStatus),
     );

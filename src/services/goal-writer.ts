@@ -1,6 +1,6 @@
 /** Writes of goals: validated before touching the database, written with their audit entry in one transaction. */
 import { Viewer } from '../domain/access';
-import { ancestry } from '../domain/goal-tree';
+import { nestsInsideItself } from '../domain/goal-tree';
 import { Agency, Committee, Goal, Plan } from '../entities';
 import { userError } from './errors';
 import { createInput, requireText, requireWeight, updateInput } from './input-checks';
@@ -36,7 +36,7 @@ async function goalLinks(tx: Transaction, planId: number, input: { parentId?: st
       if (goal) {
         const goals = await tx.em.findBy(Goal, { planId });
         const byId = new Map(goals.map((g) => [g.rowId, g]));
-        if (ancestry(parent.rowId, byId).some((g) => g.rowId === goal.rowId)) throw userError(`Goal ${goal.code} cannot be nested under ${parent.code}, which is inside it.`, 'parentId');
+        if (nestsInsideItself(goal.rowId, parent.rowId, byId)) throw userError(`Goal ${goal.code} cannot be nested under ${parent.code}, which is inside it.`, 'parentId');
       }
       links.parentId = parent.rowId;
     }

@@ -7,9 +7,10 @@ import { Viewer } from '../domain/access';
 import { IsoDate } from '../domain/dates';
 import { AgencyRole, MilestoneDate, MilestoneStatus, Visibility } from '../domain/enums';
 import { MilestoneAssessment } from '../domain/milestone';
-import { subtrees } from '../domain/goal-tree';
+import { committeeRoots, subtrees } from '../domain/goal-tree';
+import { includesLead, partnerRolesOf } from '../domain/involvement';
 import { urgencyRank } from '../domain/statuses';
-import { Goal, Milestone } from '../entities';
+import { Milestone } from '../entities';
 import { userError } from './errors';
 import { pageSize } from './paging';
 import { PlanReader } from './plan-reader';
@@ -80,12 +81,6 @@ function compare(a: [SortKey, number], b: [SortKey, number]): number {
   if (a[0] < b[0]) return -1;
   if (a[0] > b[0]) return 1;
   return a[1] - b[1];
-}
-
-/** Goal ids of the given goals and everything nested under them. */
-function withDescendants(goals: Goal[], roots: number[]): number[] {
-  const rootIds = new Set(roots);
-  return subtrees(goals, goals.filter((g) => rootIds.has(g.rowId))).map((g) => g.rowId);
 }
 
 export class MilestoneSearch {
@@ -170,25 +165,24 @@ export class MilestoneSearch {
     if (filter.planId) query.andWhere('m.plan_id = :planId', { planId: rowIdOf(filter.planId, 'Plan', 'planId') });
     if (filter.goalId) {
       const goal = await this.reader.goal(rowIdOf(filter.goalId, 'Goal', 'goalId'));
-      const goalIds = goal ? withDescendants(await this.reader.goalsOf(goal.planId), [goal.rowId]) : [];
+      const goalIds = goal ? subtrees(await this.reader.goalsOf(goal.planId), [goal]).map((g) => g.rowId) : [];
       query.andWhere('m.goal_id IN (:...goalIds)', { goalIds: goalIds.length ? goalIds : [0] });
     }
     if (filter.committeeId) {
       const committee = await this.reader.committee(rowIdOf(filter.committeeId, 'Committee', 'committeeId'));
       const goals = committee ? await this.reader.goalsOf(committee.planId) : [];
-      const roots = goals.filter((g) => committee && g.committeeId === committee.rowId).map((g) => g.rowId);
-      const goalIds = withDescendants(goals, roots);
+      const goalIds = committee ? subtrees(goals, committeeRoots(goals, committee.rowId)).map((g) => g.rowId) : [];
       query.andWhere('m.goal_id IN (:...committeeGoalIds)', { committeeGoalIds: goalIds.length ? goalIds : [0] });
     }
     if (filter.agencyId) {
       const agencyId = rowIdOf(filter.agencyId, 'Agency', 'agencyId');
       const role = filter.agencyRole ?? AgencyRole.LEAD;
-      const partnerRoles = role === AgencyRole.SUPPORT ? ['SUPPORT'] : role === AgencyRole.CONSULTED ? ['CONSULTED'] : ['SUPPORT', 'CONSULTED'];
+      const partnerRoles = partnerRolesOf(role);
       const partnered = 'EXISTS (SELECT 1 FROM milestone_partner p WHERE p.milestone_id = m.id AND p.agency_id = :agencyId AND p.role IN (:...partnerRoles))';
       query.andWhere(
         new Brackets((q) => {
-          if (role === AgencyRole.LEAD) q.where('m.lead_agency_id = :agencyId');
-          else if (role === AgencyRole.ANY) q.where('m.lead_agency_id = :agencyId').orWhere(partnered);
+          if (partnerRoles.length === 0) q.where('m.lead_agency_id = :agencyId');
+          else if (includesLead(role)) q.where('m.lead_agency_id = :agencyId').orWhere(partnered);
           else q.where(partnered);
         }),
         { agencyId, partnerRoles },

@@ -6,9 +6,10 @@
 import { Viewer } from '../domain/access';
 import { IsoDate } from '../domain/dates';
 import { cycleClosedBy } from '../domain/dependencies';
+import { timelineRefusal } from '../domain/lifecycle';
 import { PartnerRole, Visibility } from '../domain/enums';
 import { Agency, Goal, Milestone, MilestoneDependency, MilestonePartner, Plan } from '../entities';
-import { notFound, userError } from './errors';
+import { notFound, throwIfRefused, userError } from './errors';
 import { createInput, requireText, requireWeight, updateInput } from './input-checks';
 import { Transaction, Writer } from './unit-of-work';
 import { visibleMilestones } from './visibility';
@@ -35,12 +36,6 @@ export interface NewMilestone {
 
 /** Changes to a milestone; omitted fields stay as they are. Dates move only through the lifecycle writer, which records why. */
 export type MilestoneChanges = Partial<Pick<NewMilestone, 'goalId' | 'code' | 'title' | 'description' | 'leadAgencyId' | 'weight' | 'visibility' | 'position'>>;
-
-function requireTimeline(plan: Plan, startDate: IsoDate, dueDate: IsoDate): void {
-  if (startDate > dueDate) throw userError(`The due date ${dueDate} is before the start date ${startDate}.`, 'dueDate');
-  if (startDate < plan.startDate || startDate > plan.endDate) throw userError(`The start date ${startDate} is outside the plan (${plan.startDate} … ${plan.endDate}).`, 'startDate');
-  if (dueDate < plan.startDate || dueDate > plan.endDate) throw userError(`The due date ${dueDate} is outside the plan (${plan.startDate} … ${plan.endDate}).`, 'dueDate');
-}
 
 async function linkPartner(tx: Transaction, milestone: Milestone, agencyId: string, role: PartnerRole): Promise<void> {
   const agency = await tx.find(Agency, agencyId, 'agencyId');
@@ -87,7 +82,7 @@ export class MilestoneWriter extends Writer {
       requireText(input.code, 'code');
       requireText(input.title, 'title');
       requireWeight(input.weight);
-      requireTimeline(plan, input.startDate, input.dueDate);
+      throwIfRefused(timelineRefusal(plan, input.startDate, input.dueDate));
       await tx.requireUnique(Milestone, { planId: plan.rowId, code: input.code }, 'A milestone with this code already exists in this plan.');
       const milestone = await tx.insert(
         Milestone,

@@ -10,7 +10,8 @@ import { DEFAULT_OFF_TRACK_SHARE, HealthRule, RollupSubject } from '../domain/he
 import { AssessedMilestone, GoalNode, goalRollup, goalsRollup, milestonesRollup, Rollup } from '../domain/rollup';
 import { Agency, Committee, DateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestonePartner, Plan, ProgressUpdate } from '../entities';
 import { AgencyRole, PartnerRole } from '../domain/enums';
-import { ancestorsOf, childrenByParent, rootGoals } from '../domain/goal-tree';
+import { childrenByParent, committeeRoots, rootGoals } from '../domain/goal-tree';
+import { includesLead, partnerRolesOf } from '../domain/involvement';
 import DataLoader from 'dataloader';
 import { Loaders, MilestoneHistory, present } from './loaders';
 
@@ -350,10 +351,7 @@ export class PlanReader {
 
   /** A committee is measured through its goals; a goal nested in another goal of the same committee counts once. */
   async committeeGoals(committee: Committee): Promise<Goal[]> {
-    const goals = await this.loaders.goalsByPlan.load(committee.planId);
-    const byId = new Map(goals.map((g) => [g.rowId, g]));
-    const underCommitteeGoal = (g: Goal): boolean => ancestorsOf(g, byId).some((parent) => parent.committeeId === committee.rowId);
-    return goals.filter((g) => g.committeeId === committee.rowId && !underCommitteeGoal(g));
+    return committeeRoots(await this.goalsOf(committee.planId), committee.rowId);
   }
 
   /** A committee's roll-up through its goals; `within` as for goals. */
@@ -369,9 +367,9 @@ export class PlanReader {
   /** Milestones an agency is involved in with the given role, optionally within one plan. */
   async agencyMilestones(agency: Agency, role: AgencyRole, planId?: number): Promise<Milestone[]> {
     const found: Milestone[] = [];
-    if (role === AgencyRole.LEAD || role === AgencyRole.ANY) found.push(...(await this.loaders.milestonesByLeadAgency.load(agency.rowId)));
-    if (role !== AgencyRole.LEAD) {
-      const roles = role === AgencyRole.SUPPORT ? [PartnerRole.SUPPORT] : role === AgencyRole.CONSULTED ? [PartnerRole.CONSULTED] : [PartnerRole.SUPPORT, PartnerRole.CONSULTED];
+    if (includesLead(role)) found.push(...(await this.loaders.milestonesByLeadAgency.load(agency.rowId)));
+    const roles = partnerRolesOf(role);
+    if (roles.length > 0) {
       const links = (await this.loaders.partnershipsByAgency.load(agency.rowId)).filter((p) => roles.includes(p.role));
       const partnered = await this.loaders.milestone.loadMany(links.map((p) => p.milestoneId));
       found.push(...partnered.filter((m): m is Milestone => m instanceof Milestone));

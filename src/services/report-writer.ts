@@ -7,9 +7,8 @@
 import { ANONYMOUS, Viewer } from '../domain/access';
 import { Plan, PublishedReport } from '../entities';
 import { buildAnnualReport, reportPeriod } from './annual-report';
-import { createLoaders } from './loaders';
-import { PlanReader } from './plan-reader';
 import { reportHtml, reportMarkdown } from './report-render';
+import { RequestReader } from './request-reader';
 import { Writer } from './unit-of-work';
 
 export const PUBLIC_AUDIENCE = 'the public: restricted milestones and suppressed sensitive values are left out';
@@ -27,7 +26,7 @@ export class ReportWriter extends Writer {
         .getRawOne<{ edition: number | null }>();
       const edition = Number(latest?.edition ?? 0) + 1;
       // Computed as nobody in particular: what anyone may see, whoever publishes it.
-      const reader = new PlanReader(createLoaders(this.ds, ANONYMOUS), this.clock);
+      const reader = new RequestReader(this.ds, ANONYMOUS, this.clock);
       const audience = `${PUBLIC_AUDIENCE} (edition ${edition}, published ${tx.today(plan)} by ${tx.actor})`;
       const data = await buildAnnualReport(reader, await reader.planOf(plan.rowId), year, ANONYMOUS, audience);
       const row = await tx.em.save(

@@ -10,7 +10,9 @@ import { ApolloServer } from '@apollo/server';
 import { createDataSource } from '../data-source';
 import { fixedDateClock, systemClock } from '../domain/clock';
 import { apolloServerOptions } from '../graphql/apollo-options';
-import { createServices, RequestContext } from '../graphql/context';
+import { RequestContext } from '../graphql/context';
+import { apiInputChecks } from '../graphql/input-checks';
+import { createServices } from '../services/app-services';
 import { ReadJob, ReadResult, WorkerMessage, WorkerSetup } from './read-pool';
 
 const setup = workerData as WorkerSetup;
@@ -26,7 +28,7 @@ async function start() {
   // connection reads the latest committed data at the start of each statement.
   const dataSource = createDataSource(setup.database);
   await dataSource.initialize();
-  const services = createServices(dataSource, setup.fixedToday ? fixedDateClock(setup.fixedToday) : systemClock);
+  const services = createServices(dataSource, setup.fixedToday ? fixedDateClock(setup.fixedToday) : systemClock, apiInputChecks);
   const apollo = new ApolloServer<RequestContext>(await apolloServerOptions(setup));
   await apollo.start();
   return { services, apollo };

@@ -1,5 +1,5 @@
 /**
- * The annual report (domain.md, "Reporting periods") over GraphQL and HTTP, on the first sample
+ * The annual report (docs/rules.md, "Reporting periods") over GraphQL and HTTP, on the first sample
  * plan (FY2014–FY2017, fiscal years from July): its figures equal the query API's for the year's
  * last day, it renders as Markdown and self-contained HTML, published editions are frozen, and
  * restricted milestones and suppressed values stay out for outsiders and out of every edition.

@@ -77,7 +77,7 @@ describe('auditTrail over HTTP', () => {
 
 /**
  * Audit entries of a sensitive indicator and its measurements follow the rule of the values
- * themselves (domain.md, "Who may do what"): a recorded value below the threshold reaches only
+ * themselves (docs/rules.md, "Who may see and do what"): a recorded value below the threshold reaches only
  * admins and the indicator's agency; others get null with `suppressed: true`. Staff names
  * (the actor, and authors in the changes) do not reach anonymous readers.
  */

@@ -1,5 +1,5 @@
 /**
- * Who may do what (domain.md), table-driven over real HTTP: every mutation of the schema (the
+ * Who may see and do what (docs/rules.md), table-driven over real HTTP: every mutation of the schema (the
  * 11 milestone mutations, recordMeasurement, and the admin-only ones) × each kind of caller ×
  * the caller's scope. A mutation added to the schema but not to the table fails the first test.
  *

@@ -72,7 +72,7 @@ describe('dashboard roll-ups in one request (sample plans, today 2026-11-28)', (
     for (const m of d.staleUpdates) expect(m.updateStale).to.equal(true);
   });
 
-  it('the status breakdown is most urgent first, the order of MilestoneStatus and of the STATUS sort', async () => {
+  it('the status breakdown is most urgent first, in the order of the STATUS sort', async () => {
     const { plan } = await server.ok(DASHBOARD, { id: currentPlan, asOf: null });
     const keys = plan.dashboard.byStatus.map((g: { key: string }) => g.key);
     expect(keys.length).to.be.greaterThan(3);

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { startTestServer, TestServer } from '../support/test-server';
 
 /**
- * Exact numbers through the API (domain.md, "Numbers"), on small plans built with mutations
+ * Exact numbers through the API (docs/rules.md, "Numbers"), on small plans built with mutations
  * (today 2026-11-28): the at-risk and forecast boundaries that binary floating point got wrong,
  * and one two-decimal figure for the same thing on every path.
  */

@@ -5,7 +5,7 @@
  * writes its audit entry with the values before and after.
  *
  * Most tests build their own small plan through the API (fresh plan, goal, milestones) so
- * that every expected figure can be computed by hand from the domain rules (domain.md).
+ * that every expected figure can be computed by hand from the domain rules (docs/rules.md).
  */
 import { expect } from 'chai';
 import { sql } from '../support/database';

@@ -1,5 +1,5 @@
 /**
- * One figure per thing (domain.md, "Roll-ups"): every goal, agency and committee of both sample
+ * One figure per thing (docs/rules.md, "Roll-ups"): every goal, agency and committee of both sample
  * plans has the same progress, health, healthReason and milestone count on every path — its own
  * fields, its dashboard, the breakdown rows that name it (plan, parent goal, committee and agency
  * dashboards), the live annual report (GraphQL, Markdown and HTML over HTTP) and a published

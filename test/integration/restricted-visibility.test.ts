@@ -1,5 +1,5 @@
 /**
- * PARTNERS visibility with no leak (domain.md, "Who may do what"): a restricted milestone is
+ * PARTNERS visibility with no leak (docs/rules.md, "Who may see and do what"): a restricted milestone is
  * seen only by admins and members of its lead and partner agencies; for anyone else it does not
  * exist — not in lists, not through `node`, not in counts, roll-ups or the audit trail, and a
  * mutation aimed at it is NOT_FOUND exactly like one aimed at an ID that never existed.
@@ -776,7 +776,7 @@ describe('PARTNERS visibility: a restricted milestone does not exist for outside
 });
 
 /**
- * Small numbers of a sensitive indicator (domain.md, "Who may do what"): below the plan's
+ * Small numbers of a sensitive indicator (docs/rules.md, "Who may see and do what"): below the plan's
  * threshold (11) they reach only admins and members of the indicator's agency, and nothing they
  * could be worked out from (progress, with two of baseline, target and latest) reaches anyone
  * else — on every path: the query API and its history, the audit trail, the live annual report

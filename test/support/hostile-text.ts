@@ -1,5 +1,5 @@
 /**
- * Text that users may type and that must stay text in every output (domain.md, "Who may do
+ * Text that users may type and that must stay text in every output (docs/rules.md, "Who may do
  * what"), and Markdown rendered as a reader's viewer renders it: markdown-it (CommonMark with GFM
  * tables and strikethrough) with raw HTML allowed, as many wikis and agenda tools do, so user text
  * that became markup shows up as real tags.

@@ -1,4 +1,4 @@
-/** Who may change who sees and edits a milestone (domain.md, "Who may do what"). */
+/** Who may change who sees and edits a milestone (docs/rules.md, "Who may see and do what"). */
 import { expect } from 'chai';
 import { ANONYMOUS, canChangeMilestoneAccess, canEditMilestone, Role, Viewer } from '../../src/domain';
 

@@ -1,6 +1,6 @@
 /**
  * The clock ("today" in the plan's time zone), calendar-date helpers and reporting periods
- * (domain.md, "Dates and time" and "Reporting periods").
+ * (docs/rules.md, "Dates and time" and "Reporting periods").
  */
 import { expect } from 'chai';
 import {

@@ -1,5 +1,5 @@
 /**
- * forecastCompletion (domain.md, "Computed fields of a milestone"):
+ * forecastCompletion (docs/rules.md, "A milestone's computed fields"):
  *   completedOn when finished; null when cancelled; with progress p > 0,
  *   D + ceil((100 − p) × elapsed / p) days, elapsed = max(1, D − start); with p = 0, the later of
  *   dueDate and D; never earlier than the latest forecast of the milestones it depends on.
@@ -185,7 +185,7 @@ describe('domain: forecastCompletion', () => {
     });
   });
 
-  describe('exact ceiling (domain.md, "Numbers"): ⌈whole⌉ stays whole, a hair above goes up a day', () => {
+  describe('exact ceiling (docs/rules.md, "Numbers"): ⌈whole⌉ stays whole, a hair above goes up a day', () => {
     /** Each case: a whole number of days that binary floating point made a hair more, and a report whose days really are a hair more. */
     const cases: { name: string; start: string; asOf: string; whole: { percent: number; forecast: string }; above: { percent: number; forecast: string } }[] = [
       // (100 − 10.2) × 51 / 10.2 is 449 exactly, 449.00000000000006 in binary floating point.

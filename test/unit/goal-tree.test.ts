@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { ancestorsOf, ancestry, childGoalsOf, childrenByParent, rootGoals, subtrees, TreeGoal } from '../../src/domain/goal-tree';
+import { ancestorsOf, ancestry, childrenByParent, committeeRoots, nestsInsideItself, rootGoals, subtrees, TreeGoal } from '../../src/domain/goal-tree';
 
 //   1        5
 //  / \       |
@@ -27,8 +27,6 @@ describe('the goal tree', () => {
     expect(ids(children.get(1)!)).to.deep.equal([2, 3]);
     expect(ids(children.get(3)!)).to.deep.equal([4]);
     expect(children.has(4)).to.equal(false);
-    expect(ids(childGoalsOf(GOALS, g(1, null)))).to.deep.equal([2, 3]);
-    expect(childGoalsOf(GOALS, g(4, 3))).to.deep.equal([]);
   });
 
   it('the ancestry runs from the goal itself up to its top-level goal', () => {
@@ -37,6 +35,24 @@ describe('the goal tree', () => {
     expect(ancestry(99, BY_ID)).to.deep.equal([]);
     expect(ids(ancestorsOf(g(4, 3), BY_ID))).to.deep.equal([3, 1]);
     expect(ancestorsOf(g(1, null), BY_ID)).to.deep.equal([]);
+  });
+
+  it('a goal cannot nest under itself or under a goal beneath it; anywhere else it can', () => {
+    expect(nestsInsideItself(1, 1, BY_ID)).to.equal(true);
+    expect(nestsInsideItself(1, 4, BY_ID)).to.equal(true);
+    expect(nestsInsideItself(3, 4, BY_ID)).to.equal(true);
+    expect(nestsInsideItself(4, 3, BY_ID)).to.equal(false);
+    expect(nestsInsideItself(3, 2, BY_ID)).to.equal(false);
+    expect(nestsInsideItself(1, 6, BY_ID)).to.equal(false);
+  });
+
+  it('a committee is measured through its goals, a goal nested under another of its goals counted once', () => {
+    const c = (rowId: number, parentId: number | null, committeeId: number | null) => ({ rowId, parentId, committeeId });
+    //  1(A) ─ 2(A) ─ 3(B) ─ 4(A)     5(B) ─ 6(A)
+    const goals = [c(1, null, 7), c(2, 1, 7), c(3, 2, 8), c(4, 3, 7), c(5, null, 8), c(6, 5, 7)];
+    expect(ids(committeeRoots(goals, 7))).to.deep.equal([1, 6]);
+    expect(ids(committeeRoots(goals, 8))).to.deep.equal([3, 5]);
+    expect(committeeRoots(goals, 9)).to.deep.equal([]);
   });
 
   it('a parent loop in stored rows ends the walk instead of running forever', () => {

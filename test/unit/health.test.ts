@@ -1,5 +1,5 @@
 /**
- * A roll-up's health and healthReason (domain.md, "Roll-ups"): graded by the plan's
+ * A roll-up's health and healthReason (docs/rules.md, "Roll-ups"): graded by the plan's
  * offTrackShare, compared exactly at the boundary.
  */
 import { expect } from 'chai';
@@ -76,7 +76,7 @@ describe('domain: health and healthReason', () => {
   describe('healthReason: a sentence for each health', () => {
     const cases: { name: string; counts: StatusCounts; rule: HealthRule; reason: string }[] = [
       {
-        name: "domain.md's example (the FY2026 sample plan on 2026-11-28)",
+        name: "docs/rules.md's example (the FY2026 sample plan on 2026-11-28)",
         counts: counts({ OVERDUE: 4, AT_RISK: 6, ON_TRACK: 15, NOT_STARTED: 7, COMPLETED: 10, COMPLETED_LATE: 2, CANCELLED: 1 }),
         rule: rule(10),
         reason: '4 of 44 milestones (9.09%) are overdue, under the 10% that makes a plan off track; 6 more are at risk.',

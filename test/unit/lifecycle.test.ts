@@ -12,6 +12,7 @@ import {
   PlanSpan,
   progressReportRefusal,
   reopeningRefusal,
+  timelineRefusal,
 } from '../../src/domain';
 
 const plan: PlanSpan = { startDate: '2015-01-01', endDate: '2017-12-31', timeZone: 'America/Los_Angeles' };
@@ -30,6 +31,21 @@ describe('domain: lifecycle preconditions', () => {
       expect(dateOutsidePlan(plan, '2017-12-31', 'date')).to.equal(null);
       expect(dateOutsidePlan(plan, '2014-12-31', 'date')).to.deep.equal(badInput('date 2014-12-31 is outside the plan (2015-01-01 … 2017-12-31).', 'date'));
       expect(dateOutsidePlan(plan, '2018-01-01', 'targetDate')).to.deep.equal(badInput('targetDate 2018-01-01 is outside the plan (2015-01-01 … 2017-12-31).', 'targetDate'));
+    });
+  });
+
+  describe('a new milestone\'s timeline', () => {
+    it('start on or before due, both within the plan; a one-day milestone at either end of the plan is fine', () => {
+      expect(timelineRefusal(plan, '2015-01-01', '2015-01-01')).to.equal(null);
+      expect(timelineRefusal(plan, '2017-12-31', '2017-12-31')).to.equal(null);
+      expect(timelineRefusal(plan, '2016-01-02', '2016-01-01')).to.deep.equal(badInput('The due date 2016-01-01 is before the start date 2016-01-02.', 'dueDate'));
+      expect(timelineRefusal(plan, '2014-12-31', '2016-01-01')).to.deep.equal(badInput('The start date 2014-12-31 is outside the plan (2015-01-01 … 2017-12-31).', 'startDate'));
+      expect(timelineRefusal(plan, '2016-01-01', '2018-01-01')).to.deep.equal(badInput('The due date 2018-01-01 is outside the plan (2015-01-01 … 2017-12-31).', 'dueDate'));
+    });
+
+    it('a reversed timeline is named before a date outside the plan', () => {
+      expect(timelineRefusal(plan, '2018-02-01', '2018-01-01')!.field).to.equal('dueDate');
+      expect(timelineRefusal(plan, '2018-02-01', '2018-01-01')!.message).to.contain('before the start date');
     });
   });
 

@@ -1,6 +1,6 @@
 /**
  * Milestone status and the other computed fields of a milestone as of a date D
- * (domain.md, "Computed fields of a milestone").
+ * (docs/rules.md, "A milestone's computed fields").
  *
  * Every expected value below is computed by hand. Reference day numbers for the base milestone,
  * which runs from 2015-01-01 (day 0) to 2015-04-11 (day 100), so that expectedProgress is 1% a day:
@@ -503,7 +503,7 @@ describe('domain: milestone computed fields', () => {
     });
   });
 
-  describe('started on D (domain.md rule 6: D on or after the start date in effect, or progress reported)', () => {
+  describe('started on D (docs/rules.md rule 6: D on or after the start date in effect, or progress reported)', () => {
     const cases: { name: string; m: Partial<MilestoneFacts>; asOf: string; started: boolean }[] = [
       { name: 'the day before the start, nothing reported', m: {}, asOf: '2014-12-31', started: false },
       { name: 'on the start date', m: {}, asOf: '2015-01-01', started: true },
@@ -542,7 +542,7 @@ describe('domain: milestone computed fields', () => {
       { name: 'cadence 30: 31 days after start', m: long, asOf: '2015-02-01', settings: cadence30, stale: true },
       { name: 'cadence 30: updated 2015-02-01, 30 days later', m: { ...long, updates: [upd('2015-02-01', 20)] }, asOf: '2015-03-03', settings: cadence30, stale: false },
       { name: 'cadence 30: updated 2015-02-01, 31 days later', m: { ...long, updates: [upd('2015-02-01', 20)] }, asOf: '2015-03-04', settings: cadence30, stale: true },
-      // Started by progress reported before the start date (domain.md rule 6): counted from that update.
+      // Started by progress reported before the start date (docs/rules.md rule 6): counted from that update.
       { name: 'progress reported before the start, exactly 61 days later, still before the start', m: { ...long, startDate: '2015-03-01', updates: [upd('2014-12-01', 20)] }, asOf: '2015-01-31', stale: false },
       { name: 'progress reported before the start, 62 days later, still before the start', m: { ...long, startDate: '2015-03-01', updates: [upd('2014-12-01', 20)] }, asOf: '2015-02-01', stale: true },
       { name: 'cadence 30: progress reported before the start, 31 days later', m: { ...long, startDate: '2015-03-01', updates: [upd('2015-01-01', 5)] }, asOf: '2015-02-01', settings: cadence30, stale: true },
@@ -690,7 +690,7 @@ describe('domain: milestone computed fields', () => {
     });
   });
 
-  describe('exact numbers (domain.md, "Numbers"): rules on exact values, figures rounded to two decimals from them', () => {
+  describe('exact numbers (docs/rules.md, "Numbers"): rules on exact values, figures rounded to two decimals from them', () => {
     /** One milestone with one report the day before D. */
     const reported = (startDate: string, dueDate: string, percent: number, reportedOn: string) => ms({ startDate, dueDate, baselineDueDate: dueDate, updates: [upd(reportedOn, percent)] });
     const threshold = (atRiskThreshold: number): RuleSettings => ({ ...DEFAULT_RULE_SETTINGS, atRiskThreshold });

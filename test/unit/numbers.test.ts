@@ -1,5 +1,5 @@
 /**
- * Exact numbers (domain.md, "Numbers"): the rounding every percentage leaves the server with,
+ * Exact numbers (docs/rules.md, "Numbers"): the rounding every percentage leaves the server with,
  * the two-decimal check on input, and indicator progress from values as written.
  */
 import { expect } from 'chai';

@@ -1,5 +1,5 @@
 /**
- * Roll-ups of a goal, a plan, an agency, a committee (domain.md, "Roll-ups").
+ * Roll-ups of a goal, a plan, an agency, a committee (docs/rules.md, "Roll-ups").
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
@@ -232,7 +232,7 @@ describe('domain: roll-ups', () => {
     });
   });
 
-  describe('exact roll-ups (domain.md, "Numbers"): rounded to two decimals once, from the exact mean', () => {
+  describe('exact roll-ups (docs/rules.md, "Numbers"): rounded to two decimals once, from the exact mean', () => {
     const cases: { name: string; goal: GoalNode; expected: number }[] = [
       // Binary floating point makes these 1.00499…, 0.56499… and 0.13499…
       { name: '(1 + 1.01) / 2 = 1.005 exactly → 1.01', goal: goal([m(S.ON_TRACK, 1), m(S.ON_TRACK, 1.01)]), expected: 1.01 },

@@ -1,5 +1,5 @@
 /**
- * User text as data in CSV and Markdown (domain.md, "Who may do what"): the pure writers, on
+ * User text as data in CSV and Markdown (docs/rules.md, "Who may see and do what"): the pure writers, on
  * every kind of cell and text, including those the API cannot store (a leading tab, a newline).
  */
 import { expect } from 'chai';
