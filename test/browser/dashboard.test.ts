@@ -136,13 +136,77 @@ describe('Browser: the dashboard at /dashboard, its figures against the API', fu
     await page.getByLabel('As of').fill('2026-06-30');
     await expectPageMatchesApi(page, await expected(server, plans.current, '2026-06-30'), '2026-06-30');
     expect(new URL(page.url()).searchParams.get('asOf')).to.equal('2026-06-30');
-    // The finished plan at the end of fiscal 2015, the README's analyst question.
+    // Switching to the finished plan brings the date into its span: its last day.
+    const { plan: first } = await server.ok<{ plan: { endDate: string } }>('query($id: ID!) { plan(id: $id) { endDate } }', { id: plans.first });
     await page.getByLabel('Plan').selectOption(plans.first);
+    await expectPageMatchesApi(page, await expected(server, plans.first, first.endDate), first.endDate);
+    expect(new URL(page.url()).searchParams.get('asOf')).to.equal(first.endDate);
+    // The finished plan at the end of fiscal 2015, the README's analyst question.
     await page.getByLabel('As of').fill('2015-06-30');
     await expectPageMatchesApi(page, await expected(server, plans.first, '2015-06-30'), '2015-06-30');
-    // Back goes to the previous date, as the address says.
+    // Back goes to the previous dates, as the address says.
+    await page.goBack();
+    await page.locator('[data-figure="asOf"] dd', { hasText: first.endDate }).waitFor();
     await page.goBack();
     await page.locator('[data-figure="asOf"] dd', { hasText: '2026-06-30' }).waitFor();
+  });
+
+  it('the next meeting is on the front, and its briefing downloads as the API gives it', async () => {
+    const page = await open();
+    await page.goto(`${origin()}/dashboard`);
+    const { plan } = await server.ok<{ plan: { meetings: { date: string; title: string; briefing: { markdown: string; projection: boolean } }[] } }>(
+      'query($id: ID!, $from: Date!) { plan(id: $id) { meetings(from: $from) { date title briefing { markdown projection } } } }',
+      { id: plans.current, from: server.today },
+    );
+    const next = plan.meetings[0];
+    expect(next, 'the sample plan has a meeting ahead of today').to.not.equal(undefined);
+    const figure = page.locator('[data-figure="next-meeting"]');
+    await figure.getByText(`${next.date}: ${next.title}`).waitFor();
+    expect(next.briefing.projection).to.equal(next.date > server.today);
+    expect(await figure.getByText('its briefing is a projection as of today').count()).to.equal(next.briefing.projection ? 1 : 0);
+    const saved = page.waitForEvent('download');
+    await figure.getByRole('button', { name: 'Briefing (Markdown)' }).click();
+    const download = await saved;
+    expect(download.suggestedFilename()).to.equal(`briefing-${next.date}.md`);
+    expect(fs.readFileSync(await download.path(), 'utf8')).to.equal(next.briefing.markdown);
+  });
+
+  it('status cards and agency rows open the matching milestones; the filters live in the address', async () => {
+    const page = await open();
+    await page.goto(`${origin()}/dashboard`);
+    const matching = async (filter: Record<string, unknown>) =>
+      (
+        await server.ok<{ milestones: { totalCount: number; nodes: { code: string }[] } }>(
+          'query($f: MilestoneFilter!) { milestones(filter: $f, first: 100) { totalCount nodes { code } } }',
+          { f: { planId: plans.current, asOf: server.today, ...filter } },
+        )
+      ).milestones;
+    const shows = async (want: { totalCount: number; nodes: { code: string }[] }) => {
+      await page.locator(`.milestone-list [data-count="${want.totalCount}"]`).waitFor();
+      expect(await attributes(page.locator('.milestone-list tbody tr'), 'data-code')).to.deep.equal(want.nodes.map((n) => n.code));
+    };
+    // A status card: the plan's overdue milestones, by due date, as the search API gives them.
+    await page.locator('.counts [data-status="OVERDUE"] a').click();
+    expect(new URL(page.url()).searchParams.get('status')).to.equal('OVERDUE');
+    const overdue = await matching({ status: ['OVERDUE'] });
+    expect(overdue.totalCount).to.be.greaterThan(0);
+    await shows(overdue);
+    // Back to the plan, then an agency row: the milestones that agency leads.
+    await page.getByRole('link', { name: /^← / }).click();
+    const row = page.locator('table.agencies tbody tr').first();
+    const agencyId = await row.getAttribute('data-key');
+    await row.locator('a').click();
+    expect(new URL(page.url()).searchParams.get('agency')).to.equal(agencyId);
+    await shows(await matching({ agencyId, agencyRole: 'LEAD' }));
+    // Widen to the milestones it leads or partners on, narrow by text; the address keeps it all.
+    await page.getByLabel('Role').selectOption('ANY');
+    await page.getByLabel('Text').fill('G1');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await shows(await matching({ agencyId, agencyRole: 'ANY', search: 'G1' }));
+    const address = new URL(page.url()).searchParams;
+    expect([address.get('agency'), address.get('role'), address.get('q')]).to.deep.equal([agencyId, 'ANY', 'G1']);
+    await page.reload();
+    await shows(await matching({ agencyId, agencyRole: 'ANY', search: 'G1' }));
   });
 
   it('follows a milestone from the overdue list to its page and back', async () => {
@@ -224,11 +288,17 @@ describe('Browser: the dashboard at /dashboard, its figures against the API', fu
     expect(await page.evaluate('document.activeElement.textContent')).to.equal('Skip to the dashboard');
     await page.keyboard.press('Enter');
     expect(await page.evaluate('document.activeElement.id')).to.equal('view');
-    // Then the first overdue milestone is a few Tabs away and Enter follows it.
+    // Then the first overdue milestone is a few Tabs away, past the seven status cards (each a link), and Enter follows it.
     const firstOverdue = await page.locator('section[aria-labelledby="h-overdue"] li a').first().textContent();
-    for (let i = 0; i < 5 && (await page.evaluate('document.activeElement.textContent')) !== firstOverdue; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 12 && (await page.evaluate('document.activeElement.textContent')) !== firstOverdue; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).to.equal(firstOverdue);
     await page.keyboard.press('Enter');
     await page.waitForURL(/milestone=/);
+    // A filtered list fits too: its wide table scrolls inside its own region.
+    await page.goto(`${origin()}/dashboard?status=OVERDUE`);
+    await page.locator('.milestone-list [data-count]').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).to.be.at.most(390);
+    await screenshot(page, 'dashboard-phone-list');
   });
 
   it('stays usable with 2,000 milestones: goals start closed and load their milestones when opened', async () => {

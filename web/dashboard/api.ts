@@ -52,7 +52,22 @@ export interface Overview {
     progress: number | null;
     statusCounts: StatusCounts;
     dashboard: { overdue: OnDate[]; atRisk: OnDate[]; goals: Group[]; agencies: Group[] };
+    /** Meetings on or after the date, soonest first: the dashboard's front shows the first. */
+    meetingsAhead: MeetingSummary[];
   } | null;
+}
+
+export interface MeetingSummary {
+  id: string;
+  date: string;
+  title: string;
+  committee: { name: string } | null;
+}
+
+export interface Briefing {
+  until: string;
+  projection: boolean;
+  markdown: string;
 }
 
 export interface TimelineMilestone {
@@ -113,10 +128,61 @@ export async function overview(planId: string, asOf: string): Promise<Overview> 
           goals: breakdown(by: GOAL) { ${GROUP} }
           agencies: breakdown(by: AGENCY) { ${GROUP} }
         }
+        meetingsAhead: meetings(from: $asOf) { id date title committee { name } }
       }
     }`,
     { planId, asOf },
   );
+}
+
+export type AgencyRole = 'LEAD' | 'PARTNER' | 'ANY';
+
+/** What a filtered list of milestones asks for; empty fields do not filter. */
+export interface MilestoneQuery {
+  planId: string;
+  asOf: string;
+  status: Status | null;
+  agencyId: string | null;
+  agencyRole: AgencyRole;
+  search: string | null;
+}
+
+export interface MilestonePage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: (OnDate['milestone'] & { status: Status; statusReason: string; dueDate: string; progress: number })[];
+}
+
+/** One page of milestones matching the filters, by due date (the search API the analysts use). */
+export async function milestonePage(q: MilestoneQuery, after: string | null): Promise<MilestonePage> {
+  const filter = {
+    planId: q.planId,
+    asOf: q.asOf,
+    ...(q.status ? { status: [q.status] } : {}),
+    ...(q.agencyId ? { agencyId: q.agencyId, agencyRole: q.agencyRole } : {}),
+    ...(q.search ? { search: q.search } : {}),
+  };
+  const data = await gql<{ milestones: MilestonePage }>(
+    `query Milestones($filter: MilestoneFilter!, $asOf: Date!, $after: String) {
+      milestones(filter: $filter, first: 100, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        nodes { id code title leadAgency { shortName name } status(asOf: $asOf) statusReason(asOf: $asOf) dueDate(asOf: $asOf) progress(asOf: $asOf) }
+      }
+    }`,
+    { filter, asOf: q.asOf, after },
+  );
+  return data.milestones;
+}
+
+/** Every agency, for the agency filter. */
+export async function agencies(): Promise<{ id: string; shortName: string; name: string }[]> {
+  return (await gql<{ agencies: { id: string; shortName: string; name: string }[] }>('{ agencies { id shortName name } }')).agencies;
+}
+
+/** A meeting's briefing: as of the meeting, or as of today (a projection) while it is ahead. */
+export async function briefing(meetingId: string): Promise<Briefing | null> {
+  const data = await gql<{ meeting: { briefing: Briefing } | null }>('query($id: ID!) { meeting(id: $id) { briefing { until projection markdown } } }', { id: meetingId });
+  return data.meeting?.briefing ?? null;
 }
 
 /**
@@ -170,3 +236,4 @@ export async function milestone(id: string, asOf: string): Promise<MilestoneDeta
   );
   return data.milestone;
 }
+

@@ -1,5 +1,6 @@
 /**
- * The plan dashboard at /dashboard: the state lives in the address (?plan=…&asOf=…&milestone=…)
+ * The plan dashboard at /dashboard: the state lives in the address (?plan=…&asOf=…&milestone=…,
+ * and the filters of a milestone list: status, agency, role, q)
  * so every view can be bookmarked and shared; the data comes from the public GraphQL API with
  * the viewer's token, so it shows exactly what that viewer may see.
  */
@@ -26,16 +27,36 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-interface State {
+interface Filters {
+  status: api.Status | null;
+  agency: string | null;
+  role: api.AgencyRole;
+  q: string | null;
+}
+
+interface State extends Filters {
   plan: string | null;
   asOf: string;
   milestone: string | null;
 }
 
+const NO_FILTERS: Filters = { status: null, agency: null, role: 'LEAD', q: null };
+const ROLES: api.AgencyRole[] = ['LEAD', 'PARTNER', 'ANY'];
+
 function stateFromUrl(): State {
   const q = new URLSearchParams(location.search);
   const asOf = q.get('asOf');
-  return { plan: q.get('plan'), asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : localToday(), milestone: q.get('milestone') };
+  const status = q.get('status') as api.Status | null;
+  const role = q.get('role') as api.AgencyRole | null;
+  return {
+    plan: q.get('plan'),
+    asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : localToday(),
+    milestone: q.get('milestone'),
+    status: status && api.STATUSES.includes(status) ? status : null,
+    agency: q.get('agency') || null,
+    role: role && ROLES.includes(role) ? role : 'LEAD',
+    q: q.get('q')?.trim() || null,
+  };
 }
 
 function urlOf(state: State): string {
@@ -43,7 +64,15 @@ function urlOf(state: State): string {
   if (state.plan) q.set('plan', state.plan);
   if (state.asOf !== localToday()) q.set('asOf', state.asOf);
   if (state.milestone) q.set('milestone', state.milestone);
+  if (state.status) q.set('status', state.status);
+  if (state.agency) q.set('agency', state.agency);
+  if (state.agency && state.role !== 'LEAD') q.set('role', state.role);
+  if (state.q) q.set('q', state.q);
   return `/dashboard${q.size ? `?${q}` : ''}`;
+}
+
+function filtered(state: State): boolean {
+  return Boolean(state.status || state.agency || state.q);
 }
 
 /** The plans the viewer may see, loaded once per sign-in. */
@@ -100,7 +129,7 @@ async function render(): Promise<void> {
     }
     planSelect.value = state.plan;
     view.setAttribute('aria-busy', 'true');
-    const content = state.milestone ? await milestoneView(state, state.milestone) : await planView(state, state.plan);
+    const content = state.milestone ? await milestoneView(state, state.milestone) : filtered(state) ? await listView(state, state.plan) : await planView(state, state.plan);
     if (ticket !== latest) return;
     view.replaceChildren(content);
     const heading = view.querySelector('h2')?.textContent ?? 'Plan';
@@ -124,11 +153,14 @@ function section(title: string, id: string, ...content: (Node | string)[]): HTML
   return h('section', { 'aria-labelledby': id }, h('h3', { id }, title), ...content);
 }
 
-function counts(statusCounts: api.StatusCounts): HTMLElement {
+/** Each status card opens the list of the plan's milestones in that status. */
+function counts(statusCounts: api.StatusCounts, state: State): HTMLElement {
   return h(
     'ul',
     { class: 'counts' },
-    ...api.STATUSES.map((s) => h('li', { class: `count status-${s}`, 'data-status': s }, h('span', { class: 'count-value' }, statusCounts[s]), h('span', {}, words(s)))),
+    ...api.STATUSES.map((s) =>
+      h('li', { class: `count status-${s}`, 'data-status': s }, h('a', { href: urlOf({ ...state, ...NO_FILTERS, status: s }) }, h('span', { class: 'count-value' }, statusCounts[s]), h('span', {}, words(s)))),
+    ),
     h('li', { class: 'count', 'data-status': 'total' }, h('span', { class: 'count-value' }, statusCounts.total), h('span', {}, 'Total')),
   );
 }
@@ -157,7 +189,7 @@ function milestoneList(items: api.OnDate[], state: State, empty: string): HTMLEl
   return h('div', {}, list, more);
 }
 
-function agencyTable(groups: api.Group[]): HTMLElement {
+function agencyTable(groups: api.Group[], state: State): HTMLElement {
   const head = ['Agency', 'Milestones', 'Progress', 'Health', 'Overdue', 'At risk', 'On track', 'Completed', 'Days overdue'];
   return h(
     'div',
@@ -173,7 +205,7 @@ function agencyTable(groups: api.Group[]): HTMLElement {
           h(
             'tr',
             { 'data-key': g.key },
-            h('th', { scope: 'row' }, g.label),
+            h('th', { scope: 'row' }, h('a', { href: urlOf({ ...state, ...NO_FILTERS, agency: g.key }) }, g.label)),
             h('td', {}, g.milestoneCount),
             h('td', {}, percent(g.progress)),
             h('td', {}, g.health ? words(g.health) : '–'),
@@ -203,14 +235,34 @@ function downloadLink(label: string, url: string, filename: string): HTMLElement
   const link = h('a', { href: url, download: filename }, label);
   link.addEventListener('click', (event) => {
     event.preventDefault();
-    download(url).then((blob) => {
-      const objectUrl = URL.createObjectURL(blob);
-      const save = h('a', { href: objectUrl, download: filename });
-      save.click();
-      setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
-    }, showError);
+    download(url).then((blob) => saveFile(blob, filename), showError);
   });
   return link;
+}
+
+function saveFile(blob: Blob, filename: string): void {
+  const objectUrl = URL.createObjectURL(blob);
+  h('a', { href: objectUrl, download: filename }).click();
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+}
+
+/** The next meeting on the front: the task force's staff prepare for it, agencies update before it. */
+function nextMeeting(meetings: api.MeetingSummary[]): HTMLElement {
+  const next = meetings[0];
+  if (!next) return h('div', { 'data-figure': 'next-meeting' }, h('dt', {}, 'Next meeting'), h('dd', {}, 'None scheduled'));
+  const save = h('button', { type: 'button' }, 'Briefing (Markdown)');
+  save.addEventListener('click', () => {
+    api.briefing(next.id).then((b) => {
+      if (b) saveFile(new Blob([b.markdown], { type: 'text/markdown' }), `briefing-${next.date}.md`);
+    }, showError);
+  });
+  return h(
+    'div',
+    { 'data-figure': 'next-meeting' },
+    h('dt', {}, 'Next meeting'),
+    h('dd', {}, `${next.date}: ${next.title}`),
+    h('dd', { class: 'reason' }, `${next.committee ? next.committee.name : 'Task force'}.${next.date > localToday() ? ' Still ahead: its briefing is a projection as of today.' : ''} `, save),
+  );
 }
 
 function exportsList(plan: api.PlanSummary, asOf: string): HTMLElement {
@@ -265,8 +317,9 @@ async function planView(state: State, planId: string): Promise<HTMLElement> {
       h('div', { 'data-figure': 'progress' }, h('dt', {}, 'Progress'), h('dd', {}, percent(p.progress))),
       h('div', { 'data-figure': 'asOf' }, h('dt', {}, 'As of'), h('dd', {}, state.asOf)),
       h('div', { 'data-figure': 'period' }, h('dt', {}, 'Plan period'), h('dd', {}, `${p.startDate} – ${p.endDate}`)),
+      nextMeeting(p.meetingsAhead),
     ),
-    section('Milestones by status', 'h-status', counts(p.statusCounts)),
+    section('Milestones by status', 'h-status', counts(p.statusCounts, state)),
     h(
       'div',
       { class: 'columns' },
@@ -288,8 +341,74 @@ async function planView(state: State, planId: string): Promise<HTMLElement> {
         onError: showError,
       }),
     ),
-    section('By lead agency', 'h-agencies', agencyTable(p.dashboard.agencies)),
+    section('By lead agency', 'h-agencies', agencyTable(p.dashboard.agencies, state)),
     section('Reports and exports', 'h-exports', exportsList(p, state.asOf)),
+  );
+}
+
+/** The agencies, for the filter; read once. */
+let agencyList: Promise<{ id: string; shortName: string; name: string }[]> | null = null;
+
+/** The plan's milestones that match the filters in the address, a page of 100 at a time. */
+async function listView(state: State, planId: string): Promise<HTMLElement> {
+  const plan = plans.find((p) => p.id === planId);
+  if (!plan) throw new Error('This plan does not exist or is not visible to you.');
+  agencyList ??= api.agencies();
+  const query: api.MilestoneQuery = { planId, asOf: state.asOf, status: state.status, agencyId: state.agency, agencyRole: state.role, search: state.q };
+  const [agencies, first] = await Promise.all([agencyList, api.milestonePage(query, null)]);
+  const select = (name: string, label: string, value: string, options: [string, string][]) =>
+    h('label', {}, `${label} `, h('select', { name }, ...options.map(([v, text]) => h('option', { value: v, selected: v === value }, text))));
+  const form = h(
+    'form',
+    { class: 'filters', 'aria-label': 'Filters' },
+    select('status', 'Status', state.status ?? '', [['', 'Any'], ...api.STATUSES.map((s): [string, string] => [s, words(s)])]),
+    select('agency', 'Agency', state.agency ?? '', [['', 'Any'], ...agencies.map((a): [string, string] => [a.id, a.shortName])]),
+    select('role', 'Role', state.role, [['LEAD', 'Leads'], ['PARTNER', 'Partners on'], ['ANY', 'Leads or partners on']]),
+    h('label', {}, 'Text ', h('input', { type: 'search', name: 'q', value: state.q ?? '' })),
+    h('button', { type: 'submit' }, 'Filter'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '').trim() || null;
+    navigate({ ...state, status: text('status') as api.Status | null, agency: text('agency'), role: (text('role') ?? 'LEAD') as api.AgencyRole, q: text('q') });
+  });
+  const row = (m: api.MilestonePage['nodes'][number]) =>
+    h(
+      'tr',
+      { 'data-code': m.code },
+      h('th', { scope: 'row' }, h('a', { href: urlOf({ ...state, milestone: m.id }) }, `${m.code} ${m.title}`)),
+      h('td', { class: `status-${m.status}` }, words(m.status)),
+      h('td', {}, m.dueDate),
+      h('td', {}, percent(m.progress)),
+      h('td', {}, m.leadAgency.shortName),
+      h('td', { class: 'reason' }, m.statusReason),
+    );
+  const body = h('tbody', {}, ...first.nodes.map(row));
+  const more = h('button', { type: 'button' }, 'Show more');
+  let cursor = first.pageInfo.endCursor;
+  more.hidden = !first.pageInfo.hasNextPage;
+  more.addEventListener('click', () => {
+    api.milestonePage(query, cursor).then((page) => {
+      body.append(...page.nodes.map(row));
+      cursor = page.pageInfo.endCursor;
+      more.hidden = !page.pageInfo.hasNextPage;
+    }, showError);
+  });
+  const head = ['Milestone', 'Status', 'Due', 'Progress', 'Lead', 'Why'];
+  return h(
+    'div',
+    { class: 'milestone-list' },
+    h('p', {}, h('a', { href: urlOf({ ...state, ...NO_FILTERS }) }, `← ${plan.title}`)),
+    h('h2', {}, `Milestones of ${plan.title}`),
+    form,
+    h('p', { role: 'status', 'data-count': first.totalCount }, `${first.totalCount} milestone${first.totalCount === 1 ? '' : 's'} as of ${state.asOf}, by due date.`),
+    h(
+      'div',
+      { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Matching milestones' },
+      h('table', {}, h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c)))), body),
+    ),
+    more,
   );
 }
 
@@ -329,7 +448,17 @@ async function milestoneView(state: State, id: string): Promise<HTMLElement> {
   );
 }
 
-planSelect.addEventListener('change', () => navigate({ ...stateFromUrl(), plan: planSelect.value, milestone: null }));
+/** A date inside the plan's span: the nearest day of the plan when the date falls outside it. */
+function withinPlan(date: string, plan: api.PlanSummary | undefined): string {
+  if (!plan) return date;
+  return date < plan.startDate ? plan.startDate : date > plan.endDate ? plan.endDate : date;
+}
+
+// A plan's figures outside its span say nothing, so switching plan brings the date into the new plan.
+planSelect.addEventListener('change', () => {
+  const state = stateFromUrl();
+  navigate({ ...state, plan: planSelect.value, asOf: withinPlan(state.asOf, plans.find((p) => p.id === planSelect.value)), milestone: null, ...NO_FILTERS });
+});
 asOfInput.addEventListener('change', () => {
   if (/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) navigate({ ...stateFromUrl(), asOf: asOfInput.value });
 });
