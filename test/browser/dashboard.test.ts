@@ -209,6 +209,63 @@ describe('Browser: the dashboard at /dashboard, its figures against the API', fu
     await shows(await matching({ agencyId, agencyRole: 'ANY', search: 'G1' }));
   });
 
+  it('an editor of the lead agency checks in from the milestone page: progress, a refused date shown beside its field, a due-date move; a viewer gets no actions', async () => {
+    const { milestones } = await server.ok<{ milestones: { nodes: { id: string; code: string; dueDate: string; leadAgency: { shortName: string } }[] } }>(
+      'query($p: ID!) { milestones(filter: { planId: $p, status: [AT_RISK] }, first: 1) { nodes { id code dueDate leadAgency { shortName } } } }',
+      { p: plans.current },
+    );
+    const m = milestones.nodes[0];
+    const editor = await server.newToken(Role.EDITOR, m.leadAgency.shortName, 'Check-in editor');
+    const state = async () =>
+      (
+        await server.ok<{ milestone: { progress: number; dueDate: string; updates: { percentComplete: number; note: string; author: string }[]; dateChanges: { reason: string }[] } }>(
+          'query($id: ID!) { milestone(id: $id) { progress dueDate updates { percentComplete note author } dateChanges { reason } } }',
+          { id: m.id },
+        )
+      ).milestone;
+    const before = await state();
+    const page = await open({ token: editor, expectedFailures: [] });
+    await page.goto(`${origin()}/dashboard?milestone=${encodeURIComponent(m.id)}`);
+    const report = page.getByRole('form', { name: 'Report progress' });
+    // A date in the future is refused: the message stands under that field, and nothing is recorded.
+    const tomorrow = new Date(Date.parse(`${server.today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await report.getByLabel('Percent complete').fill('55');
+    await report.getByLabel('Note').fill('Back on track after the MOU');
+    await report.getByLabel('Reported on').fill(tomorrow);
+    await report.getByRole('button', { name: 'Report' }).click();
+    await report.locator('.field-error', { hasText: 'is in the future' }).waitFor();
+    expect(await report.getByLabel('Reported on').getAttribute('aria-invalid')).to.equal('true');
+    expect((await state()).updates).to.have.length(before.updates.length);
+    expect(await report.getByLabel('Note').inputValue()).to.equal('Back on track after the MOU');
+    // Today (the date left empty): recorded, by the signed-in editor, and the page shows it.
+    await report.getByLabel('Reported on').fill('');
+    await report.getByRole('button', { name: 'Report' }).click();
+    await page.locator('[data-fact="Progress"] dd', { hasText: /^55% / }).waitFor();
+    const reported = await state();
+    expect(reported.progress).to.equal(55);
+    expect(reported.updates).to.deep.include({ percentComplete: 55, note: 'Back on track after the MOU', author: 'Check-in editor' });
+    // A due-date move with its reason.
+    const later = new Date(Date.parse(`${before.dueDate}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    const move = page.getByRole('form', { name: 'Move the due date' });
+    await move.getByLabel('New due date').fill(later);
+    await move.getByLabel('Reason').fill('Waiting for the county data-sharing agreement');
+    await move.getByRole('button', { name: 'Move' }).click();
+    await page.locator('[data-fact="Due"] dd', { hasText: later }).waitFor();
+    const moved = await state();
+    expect(moved.dueDate).to.equal(later);
+    expect(moved.dateChanges.map((c) => c.reason)).to.include('Waiting for the county data-sharing agreement');
+    // Both writes went through the public API into the audit trail.
+    const { auditTrail } = await server.ok<{ auditTrail: { nodes: { action: string }[] } }>('query($id: ID!) { auditTrail(entityId: $id, first: 10) { nodes { action } } }', { id: m.id });
+    expect(auditTrail.nodes.map((e) => e.action)).to.include.members(['reportProgress', 'moveDueDate']);
+    // A viewer sees the page without the actions (the server would refuse them anyway).
+    await session!.context.close();
+    session = undefined;
+    const viewerPage = await open({ token: await server.newToken(Role.VIEWER, m.leadAgency.shortName) });
+    await viewerPage.goto(`${origin()}/dashboard?milestone=${encodeURIComponent(m.id)}`);
+    await viewerPage.locator('[data-fact="Due"] dd', { hasText: later }).waitFor();
+    expect(await viewerPage.getByRole('heading', { name: 'Check-in' }).count()).to.equal(0);
+  });
+
   it('follows a milestone from the overdue list to its page and back', async () => {
     const page = await open();
     await page.goto(`${origin()}/dashboard`);

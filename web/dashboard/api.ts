@@ -104,6 +104,9 @@ export interface MilestoneDetail {
   dateChanges: { which: 'START_DATE' | 'DUE_DATE'; changedOn: string; fromDate: string; toDate: string; reason: string }[];
   updates: { reportedOn: string; percentComplete: number; note: string; author: string | null }[];
   dependsOn: { id: string; code: string; title: string; status: Status }[];
+  version: number;
+  cancelledOn: string | null;
+  viewerCanEdit: boolean;
 }
 
 const COUNTS = 'OVERDUE AT_RISK ON_TRACK NOT_STARTED COMPLETED COMPLETED_LATE CANCELLED total';
@@ -230,6 +233,7 @@ export async function milestone(id: string, asOf: string): Promise<MilestoneDeta
         dateChanges { which changedOn fromDate toDate reason }
         updates(asOf: $asOf) { reportedOn percentComplete note author }
         dependsOn { id code title status(asOf: $asOf) }
+        version cancelledOn(asOf: $asOf) viewerCanEdit
       }
     }`,
     { id, asOf },
@@ -237,3 +241,15 @@ export async function milestone(id: string, asOf: string): Promise<MilestoneDeta
   return data.milestone;
 }
 
+/** The check-in writes, through the public API like any client; each is in the audit trail. */
+export async function reportProgress(milestoneId: string, percentComplete: number, note: string, reportedOn: string | null): Promise<void> {
+  await gql('mutation($input: ReportProgressInput!) { reportProgress(input: $input) { id } }', { input: { milestoneId, percentComplete, note, ...(reportedOn ? { reportedOn } : {}) } });
+}
+
+export async function completeMilestone(id: string, completedOn: string | null, expectedVersion: number): Promise<void> {
+  await gql('mutation($id: ID!, $on: Date, $v: Int) { completeMilestone(id: $id, completedOn: $on, expectedVersion: $v) { id } }', { id, on: completedOn, v: expectedVersion });
+}
+
+export async function moveDueDate(id: string, newDueDate: string, reason: string, expectedVersion: number): Promise<void> {
+  await gql('mutation($id: ID!, $d: Date!, $r: String!, $v: Int) { moveDueDate(id: $id, newDueDate: $d, reason: $r, expectedVersion: $v) { id } }', { id, d: newDueDate, r: reason, v: expectedVersion });
+}

@@ -412,6 +412,75 @@ async function listView(state: State, planId: string): Promise<HTMLElement> {
   );
 }
 
+let formCount = 0;
+
+/** A labelled input whose refusal, when the server blames it, is shown right under it. */
+function field(label: string, input: HTMLInputElement | HTMLTextAreaElement): HTMLElement {
+  const id = `f${++formCount}`;
+  input.id = id;
+  return h('div', { class: 'field' }, h('label', { for: id }, label), input, h('span', { class: 'field-error', id: `${id}-error` }));
+}
+
+/**
+ * A check-in form: its write goes through the public API; a refusal is shown beside the field the
+ * server names (else under the form) and what was typed stays, so nothing is lost.
+ */
+function actionForm(title: string, submit: string, fields: HTMLElement[], write: (data: FormData) => Promise<void>): HTMLElement {
+  const problem = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const form = h('form', { class: 'action', 'aria-label': title }, h('h4', {}, title), ...fields, h('button', { type: 'submit' }, submit), problem);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    for (const span of form.querySelectorAll<HTMLElement>('.field-error')) span.textContent = '';
+    for (const input of form.querySelectorAll('input, textarea')) input.removeAttribute('aria-invalid');
+    problem.hidden = true;
+    write(new FormData(form)).then(
+      () => void render(),
+      (error: unknown) => {
+        if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return showError(error);
+        const message = error instanceof Error ? error.message : String(error);
+        const input = error instanceof ApiError && error.field ? form.querySelector<HTMLElement>(`[name="${CSS.escape(error.field)}"]`) : null;
+        if (input) {
+          input.setAttribute('aria-invalid', 'true');
+          input.setAttribute('aria-describedby', `${input.id}-error`);
+          $<HTMLElement>(`${input.id}-error`).textContent = message;
+          input.focus();
+        } else {
+          problem.textContent = message;
+          problem.hidden = false;
+        }
+      },
+    );
+  });
+  return form;
+}
+
+/** What an editor of the milestone does before a meeting: report progress, complete it, move its due date. */
+function checkIn(m: api.MilestoneDetail): HTMLElement {
+  const text = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
+  const optionalDate = (data: FormData, name: string) => text(data, name) || null;
+  return section(
+    'Check-in',
+    'h-check-in',
+    h('p', { class: 'hint' }, 'Dates left empty mean today in the plan\'s time zone. Every change is recorded in the audit trail.'),
+    h(
+      'div',
+      { class: 'actions' },
+      actionForm('Report progress', 'Report', [
+        field('Percent complete', h('input', { type: 'number', name: 'percentComplete', min: 0, max: 100, step: 0.01, required: true, value: m.progress })),
+        field('Note', h('textarea', { name: 'note', rows: 2 })),
+        field('Reported on', h('input', { type: 'date', name: 'reportedOn' })),
+      ], (data) => api.reportProgress(m.id, Number(text(data, 'percentComplete')), text(data, 'note'), optionalDate(data, 'reportedOn'))),
+      actionForm('Mark completed', 'Complete', [field('Completed on', h('input', { type: 'date', name: 'completedOn' }))], (data) =>
+        api.completeMilestone(m.id, optionalDate(data, 'completedOn'), m.version),
+      ),
+      actionForm('Move the due date', 'Move', [
+        field('New due date', h('input', { type: 'date', name: 'newDueDate', required: true })),
+        field('Reason', h('input', { type: 'text', name: 'reason', required: true })),
+      ], (data) => api.moveDueDate(m.id, text(data, 'newDueDate'), text(data, 'reason'), m.version)),
+    ),
+  );
+}
+
 async function milestoneView(state: State, id: string): Promise<HTMLElement> {
   const m = await api.milestone(id, state.asOf);
   if (!m) throw new Error('This milestone does not exist or is not visible to you.');
@@ -441,6 +510,7 @@ async function milestoneView(state: State, id: string): Promise<HTMLElement> {
     h('h2', {}, `${m.code} ${m.title}`),
     m.description ? h('p', {}, m.description) : '',
     h('dl', { class: 'facts' }, ...facts.map(([k, v]) => h('div', { 'data-fact': k }, h('dt', {}, k), h('dd', {}, v)))),
+    m.viewerCanEdit && !m.completedOn && !m.cancelledOn ? checkIn(m) : '',
     table('Date moves', ['Decided', 'Date', 'From', 'To', 'Reason'], m.dateChanges.map((c) => [c.changedOn, words(c.which), c.fromDate, c.toDate, c.reason])),
     table('Progress updates', ['Reported', 'Complete', 'Note', 'By'], m.updates.map((u) => [u.reportedOn, percent(u.percentComplete), u.note, u.author ?? '—'])),
     h('h3', {}, 'Depends on'),

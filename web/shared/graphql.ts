@@ -6,6 +6,8 @@ export class ApiError extends Error {
     message: string,
     /** extensions.code of the first error, e.g. UNAUTHENTICATED. */
     readonly code: string | undefined,
+    /** extensions.field of the first error: the argument or input field to blame, when one is. */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -13,7 +15,7 @@ export class ApiError extends Error {
 
 interface Response<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -23,7 +25,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as Response<T>;
   const error = body.errors?.[0];
-  if (error || !body.data) throw new ApiError(error?.message ?? `The server answered HTTP ${response.status}.`, error?.extensions?.code);
+  if (error || !body.data) throw new ApiError(error?.message ?? `The server answered HTTP ${response.status}.`, error?.extensions?.code, error?.extensions?.field);
   return body.data;
 }
 

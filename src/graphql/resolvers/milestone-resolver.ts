@@ -50,6 +50,11 @@ export class MilestoneResolver {
     return ctx.reader.leadAgency(m);
   }
 
+  @FieldResolver(() => Boolean, { description: 'True when the reader may report progress on it, complete it and move its dates: admins, and editors of its lead or partner agencies. A client shows its check-in actions by it; the server still decides each write.' })
+  viewerCanEdit(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return ctx.reader.canEdit(m);
+  }
+
   @FieldResolver(() => [Partner], { complexity: listCost(TYPICAL_SIZE.partners), description: 'Partner agencies and their roles, by short name.' })
   async partners(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<Partner[]> {
     return ctx.reader.partners(m);
