@@ -266,6 +266,33 @@ describe('Browser: the dashboard at /dashboard, its figures against the API', fu
     expect(await viewerPage.getByRole('heading', { name: 'Check-in' }).count()).to.equal(0);
   });
 
+  it("a conflict shows the other person's change and keeps the form as typed; submitting again re-applies it", async () => {
+    const { milestones } = await server.ok<{ milestones: { nodes: { id: string; dueDate: string; leadAgency: { shortName: string } }[] } }>(
+      'query($p: ID!) { milestones(filter: { planId: $p, status: [ON_TRACK] }, first: 1) { nodes { id dueDate leadAgency { shortName } } } }',
+      { p: plans.current },
+    );
+    const m = milestones.nodes[0];
+    const day = (days: number) => new Date(Date.parse(`${m.dueDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const page = await open({ token: await server.newToken(Role.EDITOR, m.leadAgency.shortName) });
+    await page.goto(`${origin()}/dashboard?milestone=${encodeURIComponent(m.id)}`);
+    const move = page.getByRole('form', { name: 'Move the due date' });
+    await move.getByLabel('New due date').fill(day(20));
+    await move.getByLabel('Reason').fill('Our part needs three more weeks');
+    // Meanwhile someone else moves it.
+    await server.ok('mutation($id: ID!, $d: Date!) { moveDueDate(id: $id, newDueDate: $d, reason: "Moved at the meeting") { id } }', { id: m.id, d: day(10) });
+    await move.getByRole('button', { name: 'Move' }).click();
+    await page.locator('[data-fact="Due"] dd', { hasText: day(10) }).waitFor();
+    const again = page.getByRole('form', { name: 'Move the due date' });
+    await again.getByRole('alert').getByText('submit again to apply yours').waitFor();
+    expect(await again.getByLabel('New due date').inputValue()).to.equal(day(20));
+    expect(await again.getByLabel('Reason').inputValue()).to.equal('Our part needs three more weeks');
+    await again.getByRole('button', { name: 'Move' }).click();
+    await page.locator('[data-fact="Due"] dd', { hasText: day(20) }).waitFor();
+    const { milestone } = await server.ok<{ milestone: { dueDate: string; dateChanges: { reason: string }[] } }>('query($id: ID!) { milestone(id: $id) { dueDate dateChanges { reason } } }', { id: m.id });
+    expect(milestone.dueDate).to.equal(day(20));
+    expect(milestone.dateChanges.map((c) => c.reason)).to.include.members(['Moved at the meeting', 'Our part needs three more weeks']);
+  });
+
   it('follows a milestone from the overdue list to its page and back', async () => {
     const page = await open();
     await page.goto(`${origin()}/dashboard`);

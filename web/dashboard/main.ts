@@ -421,13 +421,27 @@ function field(label: string, input: HTMLInputElement | HTMLTextAreaElement): HT
   return h('div', { class: 'field' }, h('label', { for: id }, label), input, h('span', { class: 'field-error', id: `${id}-error` }));
 }
 
+/** A form refused as a CONFLICT, carried over the reload that shows the other person's change. */
+let carried: { form: string; values: [string, string][]; message: string } | null = null;
+
 /**
  * A check-in form: its write goes through the public API; a refusal is shown beside the field the
- * server names (else under the form) and what was typed stays, so nothing is lost.
+ * server names (else under the form) and what was typed stays, so nothing is lost. A CONFLICT
+ * (someone changed the milestone since the page was read) reloads the milestone, so its new state
+ * shows, and keeps the form as typed, so submitting again re-applies it.
  */
 function actionForm(title: string, submit: string, fields: HTMLElement[], write: (data: FormData) => Promise<void>): HTMLElement {
   const problem = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const form = h('form', { class: 'action', 'aria-label': title }, h('h4', {}, title), ...fields, h('button', { type: 'submit' }, submit), problem);
+  if (carried?.form === title) {
+    for (const [name, value] of carried.values) {
+      const input = form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`);
+      if (input) input.value = value;
+    }
+    problem.textContent = `${carried.message} The page now shows the latest; submit again to apply yours.`;
+    problem.hidden = false;
+    carried = null;
+  }
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     for (const span of form.querySelectorAll<HTMLElement>('.field-error')) span.textContent = '';
@@ -438,6 +452,10 @@ function actionForm(title: string, submit: string, fields: HTMLElement[], write:
       (error: unknown) => {
         if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return showError(error);
         const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof ApiError && error.code === 'CONFLICT') {
+          carried = { form: title, values: [...new FormData(form)].map(([name, value]): [string, string] => [name, String(value)]), message };
+          return void render();
+        }
         const input = error instanceof ApiError && error.field ? form.querySelector<HTMLElement>(`[name="${CSS.escape(error.field)}"]`) : null;
         if (input) {
           input.setAttribute('aria-invalid', 'true');
