@@ -238,8 +238,9 @@ const SETTINGS = {
   CAIRN_OIDC_CLIENT_ID: str({ default: undefined }),
   CAIRN_OIDC_CLIENT_SECRET: str({ default: undefined }),
   CAIRN_OIDC_REQUIRE_VERIFIED_EMAIL: flag({ default: true }),
-  CAIRN_SESSION_IDLE_MINUTES: positiveInteger({ default: 480 }),
-  CAIRN_SESSION_MAX_HOURS: positiveInteger({ default: 168 }),
+  // At most a year: a session is a working session, and the end instant must stay a real date.
+  CAIRN_SESSION_IDLE_MINUTES: wholeNumber(1, 525_600)({ default: 480 }),
+  CAIRN_SESSION_MAX_HOURS: wholeNumber(1, 8_760)({ default: 168 }),
   CAIRN_READ_WORKERS: positiveInteger({ default: DEFAULT_READ_WORKERS }),
   NODE_ENV: nodeEnv({ default: undefined }),
 };

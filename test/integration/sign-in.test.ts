@@ -30,7 +30,7 @@ const ACCOUNTS: Record<string, { email: string; email_verified: boolean }> = {
 interface OpenIdProvider {
   issuer: string;
   /** Registers Cairn's callback, once Cairn's address is known. */
-  register(callbackUrl: string): Promise<void>;
+  register(callbackUrls: string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,10 +42,10 @@ async function startProvider(): Promise<OpenIdProvider> {
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     issuer,
-    async register(callbackUrl) {
+    async register(callbackUrls) {
       const { default: Provider } = await importEsm('oidc-provider');
       const provider = new Provider(issuer, {
-        clients: [{ client_id: 'cairn', client_secret: 'cairn-test-secret', redirect_uris: [callbackUrl], grant_types: ['authorization_code'], response_types: ['code'] }],
+        clients: [{ client_id: 'cairn', client_secret: 'cairn-test-secret', redirect_uris: callbackUrls, grant_types: ['authorization_code'], response_types: ['code'] }],
         claims: { openid: ['sub'], email: ['email', 'email_verified'] },
         cookies: { keys: ['sign-in-test-key'] },
         findAccount: (_ctx: unknown, sub: string) => (ACCOUNTS[sub] ? { accountId: sub, claims: () => ({ sub, ...ACCOUNTS[sub] }) } : undefined),
@@ -61,16 +61,19 @@ describe(`single sign-on and browser sessions (${onPostgres ? 'PostgreSQL' : 'SQ
   this.timeout(60_000);
   let provider: OpenIdProvider;
   let server: TestServer;
+  /** The same, behind a TLS proxy at an https:// public URL. */
+  let httpsServer: TestServer;
   let users: UserAdmin;
   let cairn: string;
+  const HTTPS_PUBLIC_URL = 'https://plans.example.org';
 
   before(async () => {
     provider = await startProvider();
-    server = await startTestServer({
-      settings: { oidc: { issuer: provider.issuer, clientId: 'cairn', clientSecret: 'cairn-test-secret', requireVerifiedEmail: true }, session: { idleMinutes: 30, maxHours: 2 } },
-    });
+    const oidc = { issuer: provider.issuer, clientId: 'cairn', clientSecret: 'cairn-test-secret', requireVerifiedEmail: true };
+    server = await startTestServer({ settings: { oidc, session: { idleMinutes: 30, maxHours: 2 } } });
+    httpsServer = await startTestServer({ seed: false, settings: { oidc, publicUrl: HTTPS_PUBLIC_URL } });
     cairn = server.url.replace(/\/graphql$/, '');
-    await provider.register(`${cairn}/auth/callback`);
+    await provider.register([`${cairn}/auth/callback`, `${HTTPS_PUBLIC_URL}/auth/callback`]);
     users = new UserAdmin(server.dataSource, fixedDateClock(server.today));
     await users.createUser('Ana Ruiz', Role.EDITOR, 'SFPD', 'Ana.Ruiz@City.gov');
     await users.createUser('Vera Unverified', Role.VIEWER, undefined, 'vera@city.gov');
@@ -78,6 +81,7 @@ describe(`single sign-on and browser sessions (${onPostgres ? 'PostgreSQL' : 'SQ
   });
   after(async () => {
     await server?.stop();
+    await httpsServer?.stop();
     await provider?.stop();
   });
 
@@ -94,14 +98,18 @@ describe(`single sign-on and browser sessions (${onPostgres ? 'PostgreSQL' : 'SQ
    * Signs in as `login` at the provider and stops at Cairn's callback: its URL (with the code and
    * state) and Cairn's answer as sent (its Set-Cookie headers), redirects not followed.
    */
-  async function throughProvider(browser: CookieBrowser, login: string): Promise<{ callback: string; answer: Response }> {
-    let url = `${cairn}/auth/sign-in`;
+  async function throughProvider(browser: CookieBrowser, login: string, site = { listening: cairn, public: cairn }): Promise<{ callback: string; answer: Response }> {
+    let url = `${site.listening}/auth/sign-in`;
     let response = await browser.request(url);
     for (let hops = 0; hops < 30; hops++) {
       if (response.status >= 300 && response.status < 400) {
         url = new URL(response.headers.get('location')!, url).href;
+        // Behind a TLS proxy the public URL reaches the listening address; here the test is the proxy.
+        if (url.startsWith(`${site.public}/auth/callback?`)) {
+          const callback = url;
+          return { callback, answer: await browser.request(site.listening + callback.slice(site.public.length)) };
+        }
         response = await browser.request(url);
-        if (url.startsWith(`${cairn}/auth/callback?`)) return { callback: url, answer: response };
         continue;
       }
       const body = await response.text();
@@ -163,6 +171,28 @@ describe(`single sign-on and browser sessions (${onPostgres ? 'PostgreSQL' : 'SQ
     expect(session).not.to.match(/Secure/);
   });
 
+  it('behind an https:// public URL, the sign-in and session cookies are Secure and the provider returns to the public URL', async () => {
+    await new UserAdmin(httpsServer.dataSource, fixedDateClock(httpsServer.today)).createUser('Bo Signer', Role.ADMIN, undefined, 'bo@city.gov');
+    const listening = httpsServer.url.replace(/\/graphql$/, '');
+    const start = await fetch(`${listening}/auth/sign-in`, { redirect: 'manual' });
+    expect(new URL(start.headers.get('location')!).searchParams.get('redirect_uri')).to.equal(`${HTTPS_PUBLIC_URL}/auth/callback`);
+    expect(start.headers.getSetCookie().find((line) => line.startsWith('cairn_sign_in='))).to.match(/; Path=\/auth;.*HttpOnly; Secure; SameSite=Lax/);
+    const { answer } = await throughProvider(new CookieBrowser(), 'bo', { listening, public: HTTPS_PUBLIC_URL });
+    expect(answer.headers.get('location')).to.equal(`${HTTPS_PUBLIC_URL}/`);
+    expect(answer.headers.getSetCookie().find((line) => line.startsWith('cairn_session='))).to.match(/; Path=\/; HttpOnly; Secure; SameSite=Lax/);
+  });
+
+  it('a sign-in cancelled at the provider comes back refused (400, "not completed"), with no session', async () => {
+    const browser = new CookieBrowser();
+    const login = await browser.navigate(`${cairn}/auth/sign-in`);
+    const abort = new URL(login.url);
+    abort.pathname += '/abort';
+    const page = await browser.navigate(abort.href);
+    expect(page.status).to.equal(400);
+    expect(page.body).to.match(/Sign-in not completed/);
+    expect(browser.cookie(cairn, 'cairn_session')).to.equal(undefined);
+  });
+
   it('an unknown email gets the "ask your task force administrator" page (403) and no account', async () => {
     const before = await server.dataSource.getRepository(User).count();
     const browser = new CookieBrowser();
@@ -219,6 +249,7 @@ describe(`single sign-on and browser sessions (${onPostgres ? 'PostgreSQL' : 'SQ
     const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
     const victim = await new CookieBrowser().navigate(`${cairn}/auth/callback?code=abc&state=${encodeURIComponent(state)}`);
     expect(victim.status).to.equal(400);
+    expect(victim.body).to.match(/expired or was already used/); // refused by Cairn before the code reaches the provider
     expect(await sessionCount()).to.equal(before);
   });
 
@@ -233,6 +264,7 @@ describe(`single sign-on and browser sessions (${onPostgres ? 'PostgreSQL' : 'SQ
     replayer.setCookie(cairn, 'cairn_sign_in', stateCookie);
     const replay = await replayer.navigate(callback);
     expect(replay.status).to.equal(400);
+    expect(replay.body).to.match(/expired or was already used/);
     expect(replayer.cookie(cairn, 'cairn_session')).to.equal(undefined);
     expect(await sessionCount()).to.equal(sessions);
   });
@@ -287,6 +319,18 @@ describe(`single sign-on and browser sessions (${onPostgres ? 'PostgreSQL' : 'SQ
     const own = await gql(browser, WRITE, { referer: `${cairn}/dashboard` });
     expect(own.body.errors).to.equal(undefined);
     expect(own.body.data.createAgency.id).to.be.a('string');
+  });
+
+  it('without single sign-on configured (the local default), /auth/sign-in says how to get a token (404) and sends nobody anywhere', async () => {
+    const local = await startTestServer({ seed: false });
+    try {
+      const response = await fetch(local.url.replace(/\/graphql$/, '/auth/sign-in'), { redirect: 'manual' });
+      expect(response.status).to.equal(404);
+      expect(response.headers.get('location')).to.equal(null);
+      expect(await response.text()).to.match(/npm run user -- token/);
+    } finally {
+      await local.stop();
+    }
   });
 
   it('a bearer token wins over a session cookie, and keeps working without one', async () => {

@@ -173,8 +173,11 @@ describe('configuration from the environment', () => {
       expect(refusal({ CAIRN_OIDC_ISSUER: 'https://user:pw@login.example.org', CAIRN_OIDC_CLIENT_ID: 'c' }).message).to.match(/CAIRN_OIDC_ISSUER must be the https:\/\/ issuer URL/);
     });
 
-    it('session limits: 480 idle minutes and 168 hours by default, whole numbers 1 or more', () => {
+    it('session limits: 480 idle minutes and 168 hours by default; whole numbers from 1 up to a year', () => {
       expect(loadConfig({ CAIRN_SESSION_IDLE_MINUTES: '15', CAIRN_SESSION_MAX_HOURS: '12' }).session).to.deep.equal({ idleMinutes: 15, maxHours: 12 });
+      expect(loadConfig({ CAIRN_SESSION_IDLE_MINUTES: '525600', CAIRN_SESSION_MAX_HOURS: '8760' }).session).to.deep.equal({ idleMinutes: 525_600, maxHours: 8_760 });
+      expectRefused('CAIRN_SESSION_IDLE_MINUTES', '525601', /from 1 to 525600/);
+      expectRefused('CAIRN_SESSION_MAX_HOURS', '8761', /from 1 to 8760/);
     });
 
     it('HOST: an IP address or a host name', () => {
