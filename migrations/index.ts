@@ -8,6 +8,7 @@ import { ReadOnlyTokens1764900000000 } from './1764900000000-read-only-tokens';
 import { PlanOffTrackShare1765000000000 } from './1765000000000-plan-off-track-share';
 import { StartDateChanges1765100000000 } from './1765100000000-start-date-changes';
 import { WithdrawDerivableIndicatorProgress1765200000000 } from './1765200000000-withdraw-derivable-indicator-progress';
+import { SignIn1765300000000 } from './1765300000000-sign-in';
 
 /** Every migration, oldest first. Listed explicitly so the compiled app never globs for files. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   PlanOffTrackShare1765000000000,
   StartDateChanges1765100000000,
   WithdrawDerivableIndicatorProgress1765200000000,
+  SignIn1765300000000,
 ];

@@ -10,6 +10,7 @@ import os from 'node:os';
 import { cleanEnv, EnvError, makeExactValidator, str } from 'envalid';
 import { isValidIsoDate } from './domain/dates';
 import { Clock, fixedDateClock, systemClock } from './domain/clock';
+import { SessionLimits } from './domain/sign-in';
 
 /**
  * Abuse limits on GraphQL requests, one line each: the name a refusal gives (a 400 naming the
@@ -44,6 +45,17 @@ export const DEFAULT_LIMITS = Object.fromEntries(Object.entries(LIMIT_SETTINGS).
  */
 export type TrustProxy = boolean | number | string[];
 
+/** Single sign-on with an OpenID Connect provider (authorization code with PKCE). */
+export interface OidcSettings {
+  /** The provider's issuer URL; its discovery document is at /.well-known/openid-configuration. */
+  issuer: string;
+  clientId: string;
+  /** Undefined for a public client, which authenticates with PKCE alone. */
+  clientSecret: string | undefined;
+  /** Sign in only with an email the provider says it verified (`email_verified: true`). */
+  requireVerifiedEmail: boolean;
+}
+
 export interface Config {
   port: number;
   /** Interface to listen on; undefined means all. */
@@ -69,6 +81,10 @@ export interface Config {
   exposeErrorDetails: boolean;
   /** Serve reads to requests without a token (PUBLIC milestones only). */
   anonymousRead: boolean;
+  /** Single sign-on; undefined (the default) when no issuer and client id are set. */
+  oidc: OidcSettings | undefined;
+  /** When browser sessions end. */
+  session: SessionLimits;
   limits: Limits;
   clock: Clock;
   /**
@@ -158,6 +174,17 @@ const publicUrl = makeExactValidator<string>((raw) => {
   return url.origin + url.pathname.replace(/\/+$/, '');
 });
 
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** HTTPS, except on this machine (a provider run for development or tests). */
+const issuerUrl = makeExactValidator<string>((raw) => {
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname))) || url.username || url.password || /[?#]/.test(raw)) {
+    throw new EnvError('must be the https:// issuer URL of an OpenID Connect provider, such as https://login.microsoftonline.com/<tenant>/v2.0 (http:// only for localhost), with no user, query or fragment');
+  }
+  return raw;
+});
+
 const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
 
 /** An IP address, a subnet in CIDR notation, or one of Express's named ranges. */
@@ -207,6 +234,13 @@ const SETTINGS = {
   CAIRN_ANONYMOUS_READ: flag({ default: false }),
   ...(Object.fromEntries(Object.values(LIMIT_SETTINGS).map((setting) => [setting.variable, positiveInteger({ default: setting.default })])) as Record<LimitVariable, ReturnType<typeof positiveInteger>>),
   CAIRN_OFFLOAD_COST: wholeNumber(0)({ default: 2_000 }),
+  CAIRN_OIDC_ISSUER: issuerUrl({ default: undefined }),
+  CAIRN_OIDC_CLIENT_ID: str({ default: undefined }),
+  CAIRN_OIDC_CLIENT_SECRET: str({ default: undefined }),
+  CAIRN_OIDC_REQUIRE_VERIFIED_EMAIL: flag({ default: true }),
+  // At most a year: a session is a working session, and the end instant must stay a real date.
+  CAIRN_SESSION_IDLE_MINUTES: wholeNumber(1, 525_600)({ default: 480 }),
+  CAIRN_SESSION_MAX_HOURS: wholeNumber(1, 8_760)({ default: 168 }),
   CAIRN_READ_WORKERS: positiveInteger({ default: DEFAULT_READ_WORKERS }),
   NODE_ENV: nodeEnv({ default: undefined }),
 };
@@ -229,6 +263,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Node refuses a server whose headers may take longer than the whole request.
     throw new ConfigError([`CAIRN_HEADERS_TIMEOUT_MS (${read.CAIRN_HEADERS_TIMEOUT_MS}) must not be more than CAIRN_REQUEST_TIMEOUT_MS (${read.CAIRN_REQUEST_TIMEOUT_MS}).`]);
   }
+  const oidcGiven = [read.CAIRN_OIDC_ISSUER, read.CAIRN_OIDC_CLIENT_ID, read.CAIRN_OIDC_CLIENT_SECRET].some((value) => value !== undefined);
+  if (oidcGiven && (read.CAIRN_OIDC_ISSUER === undefined || read.CAIRN_OIDC_CLIENT_ID === undefined)) {
+    // Half a configuration must not silently leave single sign-on off.
+    throw new ConfigError(['Single sign-on needs both CAIRN_OIDC_ISSUER and CAIRN_OIDC_CLIENT_ID (CAIRN_OIDC_CLIENT_SECRET is optional); set both, or neither.']);
+  }
   return {
     port: read.PORT,
     host: read.HOST,
@@ -242,6 +281,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedWhenEmpty: read.CAIRN_SEED,
     exposeErrorDetails: read.NODE_ENV === 'development',
     anonymousRead: read.CAIRN_ANONYMOUS_READ,
+    oidc:
+      read.CAIRN_OIDC_ISSUER !== undefined && read.CAIRN_OIDC_CLIENT_ID !== undefined
+        ? { issuer: read.CAIRN_OIDC_ISSUER, clientId: read.CAIRN_OIDC_CLIENT_ID, clientSecret: read.CAIRN_OIDC_CLIENT_SECRET, requireVerifiedEmail: read.CAIRN_OIDC_REQUIRE_VERIFIED_EMAIL }
+        : undefined,
+    session: { idleMinutes: read.CAIRN_SESSION_IDLE_MINUTES, maxHours: read.CAIRN_SESSION_MAX_HOURS },
     limits: Object.fromEntries(Object.entries(LIMIT_SETTINGS).map(([name, setting]) => [name, read[setting.variable]])) as Limits,
     clock: read.CAIRN_TODAY ? fixedDateClock(read.CAIRN_TODAY) : systemClock,
     offloadCost: read.CAIRN_OFFLOAD_COST,

@@ -19,7 +19,10 @@ import { checkDocument } from './graphql/limits';
 import { toGraphQLError } from './graphql/errors';
 import { exportRoutes } from './http/exports';
 import { Authenticator, bearerToken } from './services/auth';
-import { unauthenticated } from './services/errors';
+import { forbidden, unauthenticated } from './services/errors';
+import { Sessions } from './services/sessions';
+import { SingleSignOn } from './services/single-sign-on';
+import { cookieOf, isOwnOriginWrite, SESSION_COOKIE, signInRoutes } from './http/sign-in';
 import { reportRoutes } from './http/reports';
 import { webRoutes } from './http/web';
 import { offloadHeavyReads, stringifyResult } from './worker/offload';
@@ -68,21 +71,32 @@ function requestErrors(bodyLimit: number): ErrorRequestHandler {
 }
 
 /**
- * Who the request acts for: a valid token's user, anonymous where allowed, or UNAUTHENTICATED.
- * Calendar feeds and report pages may carry a read-only token in `?token=` (calendar clients
- * cannot send headers; a URL leaks more easily than a header, so only read-only tokens go there).
+ * Who the request acts for: a valid token's user, else a signed-in browser's, anonymous where
+ * allowed, or UNAUTHENTICATED. A token wins over a session cookie. Calendar feeds and report pages
+ * may carry a read-only token in `?token=` (calendar clients cannot send headers; a URL leaks more
+ * easily than a header, so only read-only tokens go there). A browser sends its cookie with any
+ * site's request, so a write on a session must come from Cairn's own origin (FORBIDDEN otherwise).
  */
-async function viewerOf(req: Request, authenticator: Authenticator, anonymousRead: boolean, tokenFromQuery = false): Promise<Viewer> {
+async function viewerOf(req: Request, auth: { tokens: Authenticator; sessions: Sessions; publicUrl: () => string }, anonymousRead: boolean, tokenFromQuery = false): Promise<Viewer> {
   const queryToken = tokenFromQuery && typeof req.query.token === 'string' ? req.query.token : undefined;
   const token = queryToken ?? bearerToken(req.headers.authorization);
   if (token === null) throw unauthenticated('The Authorization header must be "Bearer <token>".');
-  if (token === undefined) {
-    if (anonymousRead) return ANONYMOUS;
-    throw unauthenticated('Sign in: send "Authorization: Bearer <token>". This server does not allow anonymous reads.');
+  if (token !== undefined) {
+    const viewer = await auth.tokens.viewerFor(token, queryToken !== undefined);
+    if (!viewer) throw unauthenticated(queryToken !== undefined ? 'A token in a URL must be a read-only token (npm run user -- token --user N --read-only) that is not revoked or expired.' : 'The token is unknown, revoked or expired.');
+    return viewer;
   }
-  const viewer = await authenticator.viewerFor(token, queryToken !== undefined);
-  if (!viewer) throw unauthenticated(queryToken !== undefined ? 'A token in a URL must be a read-only token (npm run user -- token --user N --read-only) that is not revoked or expired.' : 'The token is unknown, revoked or expired.');
-  return viewer;
+  const session = cookieOf(req, SESSION_COOKIE);
+  if (session !== undefined) {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !isOwnOriginWrite(req, auth.publicUrl())) {
+      throw forbidden("A signed-in browser's request must come from Cairn's own pages (its Origin header); scripts use a bearer token.");
+    }
+    const viewer = await auth.sessions.viewerFor(session);
+    if (!viewer) throw unauthenticated('Your session has ended: sign in again.');
+    return viewer;
+  }
+  if (anonymousRead) return ANONYMOUS;
+  throw unauthenticated('Sign in: send "Authorization: Bearer <token>". This server does not allow anonymous reads.');
 }
 
 /** http://host:port of the listening address, the way a browser on this machine would write it. */
@@ -113,7 +127,9 @@ export async function startServer(config: Config, { statementCounter, samplePlan
           exposeErrorDetails: config.exposeErrorDetails,
         })
       : undefined;
-  const authenticator = new Authenticator(dataSource, config.clock);
+  let publicUrl = config.publicUrl ?? ''; // the listening address once known
+  const auth = { tokens: new Authenticator(dataSource, config.clock), sessions: new Sessions(dataSource, config.clock, config.session), publicUrl: () => publicUrl };
+  const singleSignOn = config.oidc ? new SingleSignOn(dataSource, config.clock, config.oidc) : undefined;
   const app = express();
   const httpServer = http.createServer(
     {
@@ -149,7 +165,8 @@ export async function startServer(config: Config, { statementCounter, samplePlan
     }
   });
   const contextFor = async (req: Request, tokenFromQuery = false) =>
-    new RequestContext(services, await viewerOf(req, authenticator, config.anonymousRead, tokenFromQuery), randomUUID(), config.limits);
+    new RequestContext(services, await viewerOf(req, auth, config.anonymousRead, tokenFromQuery), randomUUID(), config.limits);
+  app.use(signInRoutes(singleSignOn, auth.sessions, auth.publicUrl));
   app.use(webRoutes()); // before /graphql: a browser's GET /graphql gets the IDE
   const graphqlContext = async ({ req }: { req: Request }) => {
     checkDocument(req.method === 'GET' ? req.query.query : req.body?.query, config.limits);
@@ -160,8 +177,7 @@ export async function startServer(config: Config, { statementCounter, samplePlan
     }
   };
   app.use('/graphql', express.json({ limit: config.limits.bodyBytes }), expressMiddleware(apollo, { context: graphqlContext }));
-  let publicUrl = config.publicUrl ?? ''; // the listening address once known
-  app.use(exportRoutes(contextFor, () => publicUrl));
+  app.use(exportRoutes(contextFor, auth.publicUrl));
   app.use(reportRoutes(contextFor));
   app.use((_req, res) => {
     res.status(404).json({ errors: [{ message: 'Not found: GraphQL is served at /graphql.', extensions: { code: ErrorCode.NOT_FOUND } }] });

@@ -3,6 +3,8 @@
  *
  *   create --name "Ana Ruiz" --role EDITOR --agency SFPD [--expires 2027-06-30] [--label laptop]
  *          creates a user and prints a first token
+ *   create --name "Ana Ruiz" --role EDITOR --agency SFPD --email ana.ruiz@city.gov
+ *          invites a user to sign in with single sign-on (no token printed; `token` makes one)
  *   token  --user 3 [--expires 2027-06-30] [--label laptop] [--read-only]
  *          prints a new token for a user; a read-only one acts as a VIEWER and may go in calendar URLs
  *   revoke --token 7                                           revokes one token
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
       name: { type: 'string' },
       role: { type: 'string' },
       agency: { type: 'string' },
+      email: { type: 'string' },
       user: { type: 'string' },
       token: { type: 'string' },
       expires: { type: 'string' },
@@ -47,9 +50,13 @@ async function main(): Promise<void> {
     switch (positionals[0]) {
       case 'create': {
         if (!values.name || !values.role) usage();
-        const user = await users.createUser(values.name, values.role.toUpperCase() as Role, values.agency);
-        const { token } = await users.issueToken(user.rowId, tokenOptions);
+        const user = await users.createUser(values.name, values.role.toUpperCase() as Role, values.agency, values.email);
         console.log(`Created user #${user.rowId} ${user.name} (${user.role}${values.agency ? `, ${values.agency}` : ''}).`);
+        if (user.email) {
+          console.log(`Invited ${user.email}: they sign in with single sign-on using that address.`);
+          break;
+        }
+        const { token } = await users.issueToken(user.rowId, tokenOptions);
         console.log(`Token (shown once; keep it secret):\n${token}`);
         break;
       }
@@ -70,7 +77,7 @@ async function main(): Promise<void> {
       case 'list':
         for (const { user, agency, tokens } of await users.listUsers()) {
           const active = tokens.filter((t) => !t.revokedAt);
-          console.log(`#${user.rowId}  ${user.name}  ${user.role}${agency ? ` ${agency}` : ''}${user.disabledAt ? '  (disabled)' : ''}  tokens: ${active.map((t) => `#${t.rowId}${t.readOnly ? ' read-only' : ''}${t.expiresAt ? ` until ${t.expiresAt}` : ''}`).join(', ') || 'none'}`);
+          console.log(`#${user.rowId}  ${user.name}${user.email ? ` <${user.email}>` : ''}  ${user.role}${agency ? ` ${agency}` : ''}${user.disabledAt ? '  (disabled)' : ''}  tokens: ${active.map((t) => `#${t.rowId}${t.readOnly ? ' read-only' : ''}${t.expiresAt ? ` until ${t.expiresAt}` : ''}`).join(', ') || 'none'}`);
         }
         break;
       case 'dev-token': {

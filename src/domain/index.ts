@@ -17,3 +17,4 @@ export * from './involvement';
 export * from './refusal';
 export * from './lifecycle';
 export * from './dependencies';
+export * from './sign-in';

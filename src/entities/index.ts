@@ -1,6 +1,7 @@
 import { Agency } from './agency';
 import { ApiToken } from './api-token';
 import { AuditEntry } from './audit-entry';
+import { BrowserSession, SignInAttempt } from './browser-session';
 import { Committee } from './committee';
 import { CommitteeMember } from './committee-member';
 import { DateChange, DueDateChange } from './date-change';
@@ -16,6 +17,6 @@ import { ProgressUpdate } from './progress-update';
 import { PublishedReport } from './published-report';
 import { User } from './user';
 
-export { Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DateChange, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, PublishedReport, User };
+export { Agency, ApiToken, AuditEntry, BrowserSession, Committee, CommitteeMember, DateChange, DueDateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, PublishedReport, SignInAttempt, User };
 
-export const ENTITIES = [Agency, ApiToken, AuditEntry, Committee, CommitteeMember, DateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, PublishedReport, User];
+export const ENTITIES = [Agency, ApiToken, AuditEntry, BrowserSession, Committee, CommitteeMember, DateChange, Goal, Indicator, IndicatorMeasurement, Meeting, Milestone, MilestoneDependency, MilestonePartner, Plan, ProgressUpdate, PublishedReport, SignInAttempt, User];

@@ -3,7 +3,7 @@ import { Column, Entity } from 'typeorm';
 import { Role } from '../domain/enums';
 import { BaseRecord } from './base-record';
 
-@ObjectType({ description: 'Someone who signs in with a bearer token.' })
+@ObjectType({ description: 'Someone who signs in, with single sign-on or a bearer token.' })
 @Entity('app_user')
 export class User extends BaseRecord {
   @Field({ description: 'Display name, recorded in the audit trail.' })
@@ -20,4 +20,15 @@ export class User extends BaseRecord {
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   disabledAt: string | null;
+
+  /** The address the user was invited with, lower-cased; single sign-on finds the user by it. */
+  @Column({ type: 'varchar', length: 320, nullable: true })
+  email: string | null;
+
+  /** The OpenID identity linked at the first sign-in: later sign-ins must present the same one. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  oidcIssuer: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  oidcSubject: string | null;
 }

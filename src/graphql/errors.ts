@@ -41,12 +41,13 @@ function httpStatusOf(error: CairnError): number | undefined {
 
 /**
  * For errors Apollo meets outside execution (building the request context), where only a
- * GraphQLError keeps its code and status; anything else passes through unchanged.
+ * GraphQLError keeps its code and status; anything else passes through unchanged. Such a request
+ * is refused whole (no data), so its status says so: 401, 403 for a cross-site write, else 400.
  */
 export function toGraphQLError(error: unknown): unknown {
   if (!(error instanceof CairnError)) return error;
-  const status = httpStatusOf(error);
-  return new GraphQLError(error.message, { originalError: error, extensions: { ...extensionsOf(error), ...(status ? { http: { status } } : {}) } });
+  const status = httpStatusOf(error) ?? (error.code === ErrorCode.FORBIDDEN ? 403 : 400);
+  return new GraphQLError(error.message, { originalError: error, extensions: { ...extensionsOf(error), http: { status } } });
 }
 
 /**

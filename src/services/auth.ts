@@ -7,7 +7,8 @@ import { DataSource, IsNull } from 'typeorm';
 import { Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
 import { Role } from '../domain/enums';
-import { Agency, ApiToken, User } from '../entities';
+import { normalizedEmail } from '../domain/sign-in';
+import { Agency, ApiToken, BrowserSession, User } from '../entities';
 
 const TOKEN_PREFIX = 'cairn_';
 
@@ -59,8 +60,12 @@ export class UserAdmin {
     private readonly clock: Clock,
   ) {}
 
-  async createUser(name: string, role: Role, agencyShortName?: string): Promise<User> {
+  /** With an email, the user is invited: their first single sign-on with that address links them. */
+  async createUser(name: string, role: Role, agencyShortName?: string, email?: string): Promise<User> {
     if (!name.trim()) throw new Error('A user needs a name.');
+    const invitedEmail = email === undefined ? null : normalizedEmail(email);
+    if (email !== undefined && invitedEmail === null) throw new Error('--email must be an email address, such as ana.ruiz@city.gov.');
+    if (invitedEmail !== null && (await this.ds.getRepository(User).existsBy({ email: invitedEmail }))) throw new Error('Another user already has that email.');
     if (!Object.values(Role).includes(role)) throw new Error(`Role must be one of ${Object.values(Role).join(', ')}.`);
     let agencyId: number | null = null;
     if (agencyShortName) {
@@ -69,7 +74,7 @@ export class UserAdmin {
       agencyId = agency.rowId;
     }
     if (role === Role.EDITOR && agencyId === null) throw new Error('An editor belongs to an agency: give --agency SHORTNAME.');
-    return this.ds.getRepository(User).save({ name: name.trim(), role, agencyId });
+    return this.ds.getRepository(User).save({ name: name.trim(), role, agencyId, email: invitedEmail });
   }
 
   /** Issues a token and returns it: the only time it is ever visible. */
@@ -93,10 +98,11 @@ export class UserAdmin {
     return result.affected === 1;
   }
 
-  /** Revokes every token of a user and disables the user. */
+  /** Revokes every token of a user, ends their browser sessions and disables the user. */
   async disableUser(userId: number): Promise<boolean> {
     const now = this.clock.now().toISOString();
     await this.ds.getRepository(ApiToken).update({ userId, revokedAt: IsNull() }, { revokedAt: now });
+    await this.ds.getRepository(BrowserSession).delete({ userId });
     const result = await this.ds.getRepository(User).update({ rowId: userId, disabledAt: IsNull() }, { disabledAt: now });
     return result.affected === 1;
   }

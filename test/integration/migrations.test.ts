@@ -25,7 +25,7 @@ describe(`migrations on a real ${onPostgres ? 'PostgreSQL database' : 'SQLite fi
     try {
       expect((await ds.runMigrations()).length).to.equal(MIGRATIONS.length);
       expect(await ds.runMigrations()).to.deep.equal([]);
-      expect(await tables(ds)).to.deep.equal(['agency', 'api_token', 'app_user', 'audit_entry', 'committee', 'committee_member', 'date_change', 'goal', 'indicator', 'indicator_measurement', 'meeting', 'milestone', 'milestone_dependency', 'milestone_partner', 'plan', 'progress_update', 'published_report']);
+      expect(await tables(ds)).to.deep.equal(['agency', 'api_token', 'app_user', 'audit_entry', 'committee', 'committee_member', 'date_change', 'goal', 'indicator', 'indicator_measurement', 'meeting', 'milestone', 'milestone_dependency', 'milestone_partner', 'plan', 'progress_update', 'published_report', 'session', 'sign_in_attempt']);
       if (!onPostgres) expect((await ds.query('PRAGMA foreign_keys'))[0].foreign_keys).to.equal(1);
       await ds.query("INSERT INTO plan (title, start_date, end_date) VALUES ('P', '2025-07-01', '2029-06-30')");
       await ds.query("INSERT INTO goal (plan_id, code, title) VALUES (1, 'G1', 'Goal')");

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { ConfigError, DEFAULT_LIMITS, DEFAULT_READ_WORKERS, LIMIT_SETTINGS, loadConfig, SETTING_NAMES } from '../../src/config';
 
 const README = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
-const BOOLEAN_SETTINGS = ['CAIRN_SEED', 'CAIRN_ANONYMOUS_READ'] as const;
+const BOOLEAN_SETTINGS = ['CAIRN_SEED', 'CAIRN_ANONYMOUS_READ', 'CAIRN_OIDC_REQUIRE_VERIFIED_EMAIL'] as const;
 const MILLISECOND_SETTINGS = ['CAIRN_REQUEST_TIMEOUT_MS', 'CAIRN_HEADERS_TIMEOUT_MS'] as const;
+const SESSION_SETTINGS = ['CAIRN_SESSION_IDLE_MINUTES', 'CAIRN_SESSION_MAX_HOURS'] as const;
 
 /** The ConfigError that loading `env` throws (failing the test when there is none). */
 function refusal(env: NodeJS.ProcessEnv): ConfigError {
@@ -48,6 +49,8 @@ describe('configuration from the environment', () => {
       seedWhenEmpty: true,
       exposeErrorDetails: false,
       anonymousRead: false,
+      oidc: undefined,
+      session: { idleMinutes: 480, maxHours: 168 },
       limits: DEFAULT_LIMITS,
       offloadCost: 2000,
       readWorkers: DEFAULT_READ_WORKERS,
@@ -82,7 +85,12 @@ describe('configuration from the environment', () => {
   });
 
   describe('booleans: exactly true/false, 1/0, yes/no, on/off in any case; anything else stops start-up', () => {
-    const field = { CAIRN_SEED: 'seedWhenEmpty', CAIRN_ANONYMOUS_READ: 'anonymousRead' } as const;
+    const OIDC = { CAIRN_OIDC_ISSUER: 'https://login.example.org', CAIRN_OIDC_CLIENT_ID: 'cairn' };
+    const valueOf: Record<(typeof BOOLEAN_SETTINGS)[number], (config: ReturnType<typeof loadConfig>) => boolean | undefined> = {
+      CAIRN_SEED: (config) => config.seedWhenEmpty,
+      CAIRN_ANONYMOUS_READ: (config) => config.anonymousRead,
+      CAIRN_OIDC_REQUIRE_VERIFIED_EMAIL: (config) => config.oidc?.requireVerifiedEmail,
+    };
 
     it('every accepted spelling, in lower, upper and mixed case', () => {
       for (const name of BOOLEAN_SETTINGS) {
@@ -90,7 +98,7 @@ describe('configuration from the environment', () => {
           [['true', '1', 'yes', 'on', 'TRUE', 'Yes', 'ON', 'tRuE'], true],
           [['false', '0', 'no', 'off', 'FALSE', 'No', 'OFF', 'fAlSe'], false],
         ] as const) {
-          for (const spelling of spellings) expect(loadConfig({ [name]: spelling })[field[name]], `${name}=${spelling}`).to.equal(value);
+          for (const spelling of spellings) expect(valueOf[name](loadConfig({ ...OIDC, [name]: spelling })), `${name}=${spelling}`).to.equal(value);
         }
       }
     });
@@ -105,7 +113,7 @@ describe('configuration from the environment', () => {
   });
 
   describe('numbers: whole numbers in decimal digits, within range', () => {
-    const numberSettings = [...Object.values(LIMIT_SETTINGS).map((s) => s.variable), ...MILLISECOND_SETTINGS, 'CAIRN_READ_WORKERS', 'CAIRN_OFFLOAD_COST', 'PORT'];
+    const numberSettings = [...Object.values(LIMIT_SETTINGS).map((s) => s.variable), ...MILLISECOND_SETTINGS, ...SESSION_SETTINGS, 'CAIRN_READ_WORKERS', 'CAIRN_OFFLOAD_COST', 'PORT'];
 
     it('refuses fractions, exponents, signs, hex, spaces, words and unsafe integers in every numeric variable', () => {
       for (const name of numberSettings) {
@@ -116,7 +124,7 @@ describe('configuration from the environment', () => {
     });
 
     it('limits, timeouts and workers are 1 or more; the offload cost and the port may be 0; the port is at most 65535', () => {
-      for (const name of [...Object.values(LIMIT_SETTINGS).map((s) => s.variable), ...MILLISECOND_SETTINGS, 'CAIRN_READ_WORKERS']) expectRefused(name, '0', /1 or more|from 1 to/);
+      for (const name of [...Object.values(LIMIT_SETTINGS).map((s) => s.variable), ...MILLISECOND_SETTINGS, ...SESSION_SETTINGS, 'CAIRN_READ_WORKERS']) expectRefused(name, '0', /1 or more|from 1 to/);
       expect(loadConfig({ CAIRN_OFFLOAD_COST: '0', PORT: '0' })).to.include({ offloadCost: 0, port: 0 });
       expect(loadConfig({ PORT: '65535' }).port).to.equal(65535);
       expectRefused('PORT', '65536', /from 0 to 65535/);
@@ -145,6 +153,31 @@ describe('configuration from the environment', () => {
       for (const value of ['plans.example.org', 'ftp://plans.example.org', 'javascript:alert(1)', 'file:///etc/passwd', 'https://user:secret@plans.example.org', 'https://plans.example.org/?x=1', 'https://plans.example.org/?', 'https://plans.example.org/#top', 'https://', 'https://exa mple.org']) {
         expect(refusal({ CAIRN_PUBLIC_URL: value }).message, value).to.match(/^Configuration error: CAIRN_PUBLIC_URL must be the http:\/\/ or https:\/\/ address/);
       }
+    });
+
+    it('single sign-on: off by default; on with an issuer and a client id (the secret optional); half a configuration stops start-up', () => {
+      expect(loadConfig({}).oidc).to.equal(undefined);
+      expect(loadConfig({ CAIRN_OIDC_ISSUER: 'https://login.example.org/tenant/v2.0', CAIRN_OIDC_CLIENT_ID: 'cairn' }).oidc).to.deep.equal({
+        issuer: 'https://login.example.org/tenant/v2.0',
+        clientId: 'cairn',
+        clientSecret: undefined,
+        requireVerifiedEmail: true,
+      });
+      expect(loadConfig({ CAIRN_OIDC_ISSUER: 'http://127.0.0.1:9000', CAIRN_OIDC_CLIENT_ID: 'c', CAIRN_OIDC_CLIENT_SECRET: 's' }).oidc).to.include({ issuer: 'http://127.0.0.1:9000', clientSecret: 's' });
+      for (const env of [{ CAIRN_OIDC_ISSUER: 'https://login.example.org' }, { CAIRN_OIDC_CLIENT_ID: 'cairn' }, { CAIRN_OIDC_CLIENT_SECRET: 'secret' }]) {
+        expect(refusal(env).message, JSON.stringify(env)).to.match(/needs both CAIRN_OIDC_ISSUER and CAIRN_OIDC_CLIENT_ID/);
+      }
+      for (const issuer of ['http://login.example.org', 'login.example.org', 'ftp://login.example.org', 'https://login.example.org/?x=1', 'https://login.example.org/#x']) {
+        expectRefused('CAIRN_OIDC_ISSUER', issuer, /https:\/\/ issuer URL/);
+      }
+      expect(refusal({ CAIRN_OIDC_ISSUER: 'https://user:pw@login.example.org', CAIRN_OIDC_CLIENT_ID: 'c' }).message).to.match(/CAIRN_OIDC_ISSUER must be the https:\/\/ issuer URL/);
+    });
+
+    it('session limits: 480 idle minutes and 168 hours by default; whole numbers from 1 up to a year', () => {
+      expect(loadConfig({ CAIRN_SESSION_IDLE_MINUTES: '15', CAIRN_SESSION_MAX_HOURS: '12' }).session).to.deep.equal({ idleMinutes: 15, maxHours: 12 });
+      expect(loadConfig({ CAIRN_SESSION_IDLE_MINUTES: '525600', CAIRN_SESSION_MAX_HOURS: '8760' }).session).to.deep.equal({ idleMinutes: 525_600, maxHours: 8_760 });
+      expectRefused('CAIRN_SESSION_IDLE_MINUTES', '525601', /from 1 to 525600/);
+      expectRefused('CAIRN_SESSION_MAX_HOURS', '8761', /from 1 to 8760/);
     });
 
     it('HOST: an IP address or a host name', () => {
