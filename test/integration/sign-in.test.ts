@@ -351,9 +351,11 @@ describe(`single sign-on and browser sessions (${onPostgres ? 'PostgreSQL' : 'SQ
     expect(own.body.data.createAgency.id).to.be.a('string');
   });
 
-  it('without single sign-on configured (the local default), /auth/sign-in says how to get a token (404) and sends nobody anywhere', async () => {
+  it('without single sign-on configured (the local default), /auth/status says so and /auth/sign-in says how to get a token (404), sending nobody anywhere', async () => {
+    expect(await (await fetch(`${cairn}/auth/status`)).json()).to.deep.equal({ singleSignOn: true });
     const local = await startTestServer({ seed: false });
     try {
+      expect(await (await fetch(local.url.replace(/\/graphql$/, '/auth/status'))).json()).to.deep.equal({ singleSignOn: false });
       const response = await fetch(local.url.replace(/\/graphql$/, '/auth/sign-in'), { redirect: 'manual' });
       expect(response.status).to.equal(404);
       expect(response.headers.get('location')).to.equal(null);
