@@ -5,6 +5,7 @@
  *   GET  /auth/callback   where the provider sends it back: a session cookie and a redirect to /,
  *                         or a page saying why not (an uninvited email: "ask your task force administrator")
  *   POST /auth/sign-out   ends the session and clears the cookie
+ *   GET  /auth/status     {"singleSignOn": true|false}: whether pages offer a sign-in button or explain tokens
  *
  * The session cookie is HttpOnly and SameSite=Lax, and Secure when Cairn's public URL is https.
  */
@@ -75,6 +76,10 @@ export function signInRoutes(singleSignOn: SingleSignOn | undefined, sessions: S
   const router = Router();
   const secure = () => publicUrl().startsWith('https:');
   const callbackUrl = () => `${publicUrl()}/auth/callback`;
+
+  router.get('/auth/status', (_req, res) => {
+    res.json({ singleSignOn: singleSignOn !== undefined });
+  });
 
   router.get('/auth/sign-in', async (_req, res) => {
     if (!singleSignOn) {

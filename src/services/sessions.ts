@@ -22,10 +22,15 @@ export class Sessions {
     private readonly limits: SessionLimits,
   ) {}
 
-  /** Starts a session for the user and returns the cookie value: the only time it is visible. */
+  /**
+   * Starts a session for the user and returns the cookie value: the only time it is visible.
+   * Sessions that ended unused are swept here, so abandoned ones do not pile up.
+   */
   async start(userId: number): Promise<string> {
     const value = randomBytes(32).toString('base64url');
     const now = this.clock.now();
+    const idleSince = new Date(now.getTime() - this.limits.idleMinutes * 60_000).toISOString();
+    await this.ds.createQueryBuilder().delete().from(BrowserSession).where('expires_at <= :now OR last_seen_at <= :idleSince', { now: now.toISOString(), idleSince }).execute();
     await this.ds.getRepository(BrowserSession).insert({
       idHash: hashToken(value),
       userId,

@@ -12,6 +12,7 @@ import { BrowserSession, User } from '../../src/entities';
 import { UserAdmin } from '../../src/services/auth';
 import { CookieBrowser, Page } from '../support/browser-http';
 import { onPostgres } from '../support/database';
+import { runToExit } from '../support/server-process';
 import { databaseFingerprint, startTestServer, TestServer } from '../support/test-server';
 
 /** A real dynamic import: oidc-provider is ESM only, and tsc would turn `import()` into require(). */
@@ -134,6 +135,19 @@ describe(`single sign-on and browser sessions (${onPostgres ? 'PostgreSQL' : 'SQ
   describe('invitations', () => {
     it('an invited email is stored trimmed and lower-cased', async () => {
       expect((await server.dataSource.getRepository(User).findOneByOrFail({ name: 'Ana Ruiz' })).email).to.equal('ana.ruiz@city.gov');
+    });
+
+    it('npm run user -- create --email invites (no token printed); list shows the address; a taken address is refused, exit 1', async () => {
+      const create = (email: string) => runToExit('dist/src/cli/user.js', ['create', '--name', 'Cli Invitee', '--role', 'VIEWER', '--email', email], server.database.env);
+      const created = await create('Cli.Invitee@City.gov');
+      expect(created.code, created.output).to.equal(0);
+      expect(created.output).to.match(/Invited cli\.invitee@city\.gov: they sign in with single sign-on/);
+      expect(created.output).not.to.match(/Token|cairn_/);
+      const listed = await runToExit('dist/src/cli/user.js', ['list'], server.database.env);
+      expect(listed.output).to.match(/Cli Invitee <cli\.invitee@city\.gov>  VIEWER  tokens: none/);
+      const again = await create('CLI.INVITEE@city.gov');
+      expect(again.code).to.equal(1);
+      expect(again.output.trim()).to.equal('Another user already has that email.');
     });
 
     it('a second user with the same email in another case is refused, and so is a non-address; no user is created', async () => {
@@ -291,6 +305,22 @@ describe(`single sign-on and browser sessions (${onPostgres ? 'PostgreSQL' : 'SQ
     }
   });
 
+  it('a sign-in sweeps away the sessions that ended unused (idle or past their absolute end); live ones stay', async () => {
+    const bo = await server.dataSource.getRepository(User).findOneByOrFail({ email: 'bo@city.gov' });
+    const sessions = server.dataSource.getRepository(BrowserSession);
+    const now = Date.now();
+    const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+    await sessions.insert([
+      { idHash: 'a'.repeat(64), userId: bo.rowId, createdAt: at(60), lastSeenAt: at(31), expiresAt: at(-60) },
+      { idHash: 'b'.repeat(64), userId: bo.rowId, createdAt: at(121), lastSeenAt: at(1), expiresAt: at(1) },
+      { idHash: 'c'.repeat(64), userId: bo.rowId, createdAt: at(10), lastSeenAt: at(5), expiresAt: at(-110) },
+    ]);
+    await signIn(new CookieBrowser(), 'bo');
+    expect(await sessions.existsBy({ idHash: 'a'.repeat(64) })).to.equal(false);
+    expect(await sessions.existsBy({ idHash: 'b'.repeat(64) })).to.equal(false);
+    expect(await sessions.existsBy({ idHash: 'c'.repeat(64) })).to.equal(true);
+  });
+
   it('sign-out ends the session: the row is deleted, the cookie cleared, and the old cookie no longer works', async () => {
     const browser = new CookieBrowser();
     await signIn(browser, 'bo');
@@ -321,9 +351,11 @@ describe(`single sign-on and browser sessions (${onPostgres ? 'PostgreSQL' : 'SQ
     expect(own.body.data.createAgency.id).to.be.a('string');
   });
 
-  it('without single sign-on configured (the local default), /auth/sign-in says how to get a token (404) and sends nobody anywhere', async () => {
+  it('without single sign-on configured (the local default), /auth/status says so and /auth/sign-in says how to get a token (404), sending nobody anywhere', async () => {
+    expect(await (await fetch(`${cairn}/auth/status`)).json()).to.deep.equal({ singleSignOn: true });
     const local = await startTestServer({ seed: false });
     try {
+      expect(await (await fetch(local.url.replace(/\/graphql$/, '/auth/status'))).json()).to.deep.equal({ singleSignOn: false });
       const response = await fetch(local.url.replace(/\/graphql$/, '/auth/sign-in'), { redirect: 'manual' });
       expect(response.status).to.equal(404);
       expect(response.headers.get('location')).to.equal(null);
