@@ -3,8 +3,6 @@
  * pages) started here on 127.0.0.1, walked through with real HTTP and a cookie jar; browser
  * sessions backed by the session table, on SQLite or PostgreSQL (DATABASE_URL).
  */
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { fixedDateClock } from '../../src/domain/clock';
 import { Role } from '../../src/domain/enums';
@@ -13,10 +11,8 @@ import { UserAdmin } from '../../src/services/auth';
 import { CookieBrowser, Page } from '../support/browser-http';
 import { onPostgres } from '../support/database';
 import { runToExit } from '../support/server-process';
+import { OpenIdProvider, startProvider } from '../support/openid-provider';
 import { databaseFingerprint, startTestServer, TestServer } from '../support/test-server';
-
-/** A real dynamic import: oidc-provider is ESM only, and tsc would turn `import()` into require(). */
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
 
 /** The provider's people: login name (the subject) → the claims it vouches for. */
 const ACCOUNTS: Record<string, { email: string; email_verified: boolean }> = {
@@ -27,36 +23,6 @@ const ACCOUNTS: Record<string, { email: string; email_verified: boolean }> = {
   vera: { email: 'vera@city.gov', email_verified: false },
   bo: { email: 'bo@city.gov', email_verified: true },
 };
-
-interface OpenIdProvider {
-  issuer: string;
-  /** Registers Cairn's callback, once Cairn's address is known. */
-  register(callbackUrls: string[]): Promise<void>;
-  stop(): Promise<void>;
-}
-
-/** Listens first (Cairn needs the issuer URL); the provider itself is created when Cairn's callback URL is known. */
-async function startProvider(): Promise<OpenIdProvider> {
-  let handler: http.RequestListener = (_req, res) => res.writeHead(503).end();
-  const server = http.createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    issuer,
-    async register(callbackUrls) {
-      const { default: Provider } = await importEsm('oidc-provider');
-      const provider = new Provider(issuer, {
-        clients: [{ client_id: 'cairn', client_secret: 'cairn-test-secret', redirect_uris: callbackUrls, grant_types: ['authorization_code'], response_types: ['code'] }],
-        claims: { openid: ['sub'], email: ['email', 'email_verified'] },
-        cookies: { keys: ['sign-in-test-key'] },
-        findAccount: (_ctx: unknown, sub: string) => (ACCOUNTS[sub] ? { accountId: sub, claims: () => ({ sub, ...ACCOUNTS[sub] }) } : undefined),
-      });
-      provider.on('server_error', (_ctx: unknown, error: Error) => console.error('oidc-provider:', error));
-      handler = provider.callback();
-    },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe(`single sign-on and browser sessions (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, function () {
   this.timeout(60_000);
@@ -69,7 +35,7 @@ describe(`single sign-on and browser sessions (${onPostgres ? 'PostgreSQL' : 'SQ
   const HTTPS_PUBLIC_URL = 'https://plans.example.org';
 
   before(async () => {
-    provider = await startProvider();
+    provider = await startProvider(ACCOUNTS);
     const oidc = { issuer: provider.issuer, clientId: 'cairn', clientSecret: 'cairn-test-secret', requireVerifiedEmail: true };
     server = await startTestServer({ settings: { oidc, session: { idleMinutes: 30, maxHours: 2 } } });
     httpsServer = await startTestServer({ seed: false, settings: { oidc, publicUrl: HTTPS_PUBLIC_URL } });

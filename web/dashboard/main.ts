@@ -86,7 +86,7 @@ function showError(error: unknown): void {
     storeToken(null);
     plans = [];
     showViewer(null);
-    alertBox.textContent = `${rejected ? `${error.message} ` : ''}${HOW_TO_SIGN_IN}`;
+    alertBox.textContent = `${rejected ? `${error.message} ` : ''}${singleSignOn ? 'Choose “Sign in with single sign-on” at the top, or use a token. ' : ''}${HOW_TO_SIGN_IN}`;
   } else {
     alertBox.textContent = error instanceof Error ? error.message : String(error);
   }
@@ -94,10 +94,15 @@ function showError(error: unknown): void {
   if (unauthenticated) tokenInput.focus();
 }
 
+/** Whether this server offers single sign-on (GET /auth/status), asked once. */
+let singleSignOn = false;
+
+/** Signed in by a stored token, or by a single sign-on session (a cookie the page cannot see, so the viewer tells). */
 function showViewer(viewer: api.Viewer | null): void {
   const token = storedToken();
-  signInForm.hidden = Boolean(token);
-  signedIn.hidden = !token;
+  const session = !token && viewer !== null && viewer.role !== null;
+  signInForm.hidden = Boolean(token) || session;
+  signedIn.hidden = !token && !session;
   $<HTMLElement>('viewer').textContent = viewer ? `Signed in as ${viewer.name}${viewer.role ? ` (${viewer.role})` : ''}` : 'Signed in';
 }
 
@@ -560,11 +565,24 @@ signInForm.addEventListener('submit', (event) => {
   void render();
 });
 $<HTMLButtonElement>('sign-out').addEventListener('click', () => {
+  // A single sign-on session ends at the server. By fetch, not a form: under this page's
+  // no-referrer policy a form's POST says "Origin: null", which the server rightly refuses.
+  if (!storedToken()) {
+    fetch('/auth/sign-out', { method: 'POST' }).then(() => location.assign('/dashboard'), showError);
+    return;
+  }
   storeToken(null);
   plans = [];
   showViewer(null);
   void render();
 });
 window.addEventListener('popstate', () => void render());
+fetch('/auth/status')
+  .then((response) => response.json() as Promise<{ singleSignOn: boolean }>)
+  .then((status) => {
+    singleSignOn = status.singleSignOn;
+    $<HTMLElement>('single-sign-on').hidden = !singleSignOn;
+  })
+  .catch(() => undefined); // an older server without the route: tokens only
 showViewer(null);
 void render();
