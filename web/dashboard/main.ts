@@ -86,7 +86,11 @@ function showError(error: unknown): void {
     storeToken(null);
     plans = [];
     showViewer(null);
-    alertBox.textContent = `${rejected ? `${error.message} ` : ''}${singleSignOn ? 'Choose “Sign in with single sign-on” at the top, or use a token. ' : ''}${HOW_TO_SIGN_IN}`;
+    const told = `${rejected ? `${error.message} ` : ''}${HOW_TO_SIGN_IN}`;
+    alertBox.textContent = told;
+    void singleSignOn.then((sso) => {
+      if (sso && alertBox.textContent === told) alertBox.textContent = `Choose “Sign in with single sign-on” at the top, or use a token. ${told}`;
+    });
   } else {
     alertBox.textContent = error instanceof Error ? error.message : String(error);
   }
@@ -94,8 +98,10 @@ function showError(error: unknown): void {
   if (unauthenticated) tokenInput.focus();
 }
 
-/** Whether this server offers single sign-on (GET /auth/status), asked once. */
-let singleSignOn = false;
+/** Whether this server offers single sign-on (GET /auth/status), asked once; an older server without the route: tokens only. */
+const singleSignOn: Promise<boolean> = fetch('/auth/status')
+  .then((response) => response.json() as Promise<{ singleSignOn: boolean }>)
+  .then((status) => status.singleSignOn === true, () => false);
 
 /** Signed in by a stored token, or by a single sign-on session (a cookie the page cannot see, so the viewer tells). */
 function showViewer(viewer: api.Viewer | null): void {
@@ -577,12 +583,6 @@ $<HTMLButtonElement>('sign-out').addEventListener('click', () => {
   void render();
 });
 window.addEventListener('popstate', () => void render());
-fetch('/auth/status')
-  .then((response) => response.json() as Promise<{ singleSignOn: boolean }>)
-  .then((status) => {
-    singleSignOn = status.singleSignOn;
-    $<HTMLElement>('single-sign-on').hidden = !singleSignOn;
-  })
-  .catch(() => undefined); // an older server without the route: tokens only
+void singleSignOn.then((sso) => ($<HTMLElement>('single-sign-on').hidden = !sso));
 showViewer(null);
 void render();
