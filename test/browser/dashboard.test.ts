@@ -374,7 +374,7 @@ describe('Browser: the dashboard at /dashboard, its figures against the API', fu
     expect(await page.evaluate('document.activeElement.id')).to.equal('view');
     // Then the first overdue milestone is a few Tabs away, past the seven status cards (each a link), and Enter follows it.
     const firstOverdue = await page.locator('section[aria-labelledby="h-overdue"] li a').first().textContent();
-    for (let i = 0; i < 12 && (await page.evaluate('document.activeElement.textContent')) !== firstOverdue; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 20 && (await page.evaluate('document.activeElement.textContent')) !== firstOverdue; i++) await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).to.equal(firstOverdue);
     await page.keyboard.press('Enter');
     await page.waitForURL(/milestone=/);
