@@ -22,6 +22,11 @@ export interface MilestoneParties {
   partnerAgencyIds: readonly number[];
 }
 
+/** The parties of a milestone, from the milestone and the agencies partnering on it. */
+export function milestoneParties(milestone: Pick<MilestoneParties, 'visibility' | 'leadAgencyId'>, partners: readonly { agencyId: number }[]): MilestoneParties {
+  return { visibility: milestone.visibility, leadAgencyId: milestone.leadAgencyId, partnerAgencyIds: partners.map((p) => p.agencyId) };
+}
+
 function isParty(viewer: Viewer, milestone: Omit<MilestoneParties, 'visibility'>): boolean {
   return viewer.agencyId !== null && (milestone.leadAgencyId === viewer.agencyId || milestone.partnerAgencyIds.includes(viewer.agencyId));
 }

@@ -32,9 +32,14 @@ export function sessionAbsoluteEnd(createdAt: Date, limits: SessionLimits): Date
   return new Date(createdAt.getTime() + limits.maxHours * 3_600_000);
 }
 
+/** A session last seen at or before this instant has been idle for the idle limit at `now`. */
+export function sessionIdleCutoff(now: Date, limits: SessionLimits): Date {
+  return new Date(now.getTime() - limits.idleMinutes * 60_000);
+}
+
 /** Whether a session still works at `now`: not idle for the idle limit, not past its absolute end. */
 export function isSessionLive(session: SessionTimes, now: Date, limits: SessionLimits): boolean {
-  return now.getTime() < session.lastSeenAt.getTime() + limits.idleMinutes * 60_000 && now.getTime() < sessionAbsoluteEnd(session.createdAt, limits).getTime();
+  return session.lastSeenAt.getTime() > sessionIdleCutoff(now, limits).getTime() && now.getTime() < sessionAbsoluteEnd(session.createdAt, limits).getTime();
 }
 
 /**

@@ -4,7 +4,7 @@
  * HTTP routes read through it only; the loaders and the database stay behind it.
  */
 import { DataSource } from 'typeorm';
-import { canEditMilestone, Viewer } from '../domain/access';
+import { canEditMilestone, milestoneParties, Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
 import { IsoDate } from '../domain/dates';
 import { Interval } from '../domain/periods';
@@ -45,8 +45,7 @@ export class RequestReader extends PlanReader {
 
   /** Whether this reader may report progress on the milestone, complete it and move its dates (the writers decide by the same rule). */
   async canEdit(milestone: Milestone): Promise<boolean> {
-    const links = await this.partnerLinks(milestone);
-    return canEditMilestone(this.viewer, { leadAgencyId: milestone.leadAgencyId, partnerAgencyIds: links.map((l) => l.agencyId) });
+    return canEditMilestone(this.viewer, milestoneParties(milestone, await this.partnerLinks(milestone)));
   }
 
   /** All agencies, by short name. */

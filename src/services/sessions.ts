@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
 import { Role } from '../domain/enums';
-import { isSessionLive, SessionLimits, sessionAbsoluteEnd } from '../domain/sign-in';
+import { isSessionLive, SessionLimits, sessionAbsoluteEnd, sessionIdleCutoff } from '../domain/sign-in';
 import { BrowserSession, User } from '../entities';
 import { hashToken } from './auth';
 
@@ -29,7 +29,7 @@ export class Sessions {
   async start(userId: number): Promise<string> {
     const value = randomBytes(32).toString('base64url');
     const now = this.clock.now();
-    const idleSince = new Date(now.getTime() - this.limits.idleMinutes * 60_000).toISOString();
+    const idleSince = sessionIdleCutoff(now, this.limits).toISOString();
     await this.ds.createQueryBuilder().delete().from(BrowserSession).where('expires_at <= :now OR last_seen_at <= :idleSince', { now: now.toISOString(), idleSince }).execute();
     await this.ds.getRepository(BrowserSession).insert({
       idHash: hashToken(value),

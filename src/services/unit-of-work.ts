@@ -3,7 +3,7 @@
  * locking, audit entries and the scope checks on milestones bound to it.
  */
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { canChangeMilestoneAccess, canEditMilestone, canSeeMilestone, MilestoneParties, Viewer } from '../domain/access';
+import { canChangeMilestoneAccess, canEditMilestone, canSeeMilestone, milestoneParties, MilestoneParties, Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
 import { IsoDate } from '../domain/dates';
 import { AuditEntry, Milestone, MilestonePartner, Plan } from '../entities';
@@ -117,8 +117,7 @@ export class Transaction {
   }
 
   private async parties(milestone: Milestone): Promise<MilestoneParties> {
-    const partners = await this.em.findBy(MilestonePartner, { milestoneId: milestone.rowId });
-    return { visibility: milestone.visibility, leadAgencyId: milestone.leadAgencyId, partnerAgencyIds: partners.map((p) => p.agencyId) };
+    return milestoneParties(milestone, await this.em.findBy(MilestonePartner, { milestoneId: milestone.rowId }));
   }
 
   async requireUnique<T extends Versioned>(entity: EntityTarget<T>, where: Partial<T>, message: string, exceptRowId?: number): Promise<void> {

@@ -41,7 +41,9 @@ interface State extends Filters {
 }
 
 const NO_FILTERS: Filters = { status: null, agency: null, role: 'LEAD', q: null };
-const ROLES: api.AgencyRole[] = ['LEAD', 'PARTNER', 'ANY'];
+/** The agency roles a list filters by, as the filter names them. */
+const ROLE_LABELS: Record<api.AgencyRole, string> = { LEAD: 'Leads', PARTNER: 'Partners on', ANY: 'Leads or partners on' };
+const ROLES = Object.keys(ROLE_LABELS) as api.AgencyRole[];
 
 function stateFromUrl(): State {
   const q = new URLSearchParams(location.search);
@@ -374,7 +376,7 @@ async function listView(state: State, planId: string): Promise<HTMLElement> {
     { class: 'filters', 'aria-label': 'Filters' },
     select('status', 'Status', state.status ?? '', [['', 'Any'], ...api.STATUSES.map((s): [string, string] => [s, words(s)])]),
     select('agency', 'Agency', state.agency ?? '', [['', 'Any'], ...agencies.map((a): [string, string] => [a.id, a.shortName])]),
-    select('role', 'Role', state.role, [['LEAD', 'Leads'], ['PARTNER', 'Partners on'], ['ANY', 'Leads or partners on']]),
+    select('role', 'Role', state.role, ROLES.map((r): [string, string] => [r, ROLE_LABELS[r]])),
     h('label', {}, 'Text ', h('input', { type: 'search', name: 'q', value: state.q ?? '' })),
     h('button', { type: 'submit' }, 'Filter'),
   );
