@@ -338,7 +338,7 @@ describe('Browser: the dashboard at /dashboard, its figures against the API', fu
     expect(theirs.plan.statusCounts.total).to.be.below((await expected(server, plans.current, server.today)).plan.statusCounts.total);
     await page.locator('a.tl-row').nth(theirs.plan.statusCounts.total - 1).waitFor();
     expect(await page.locator('a.tl-row').count()).to.equal(theirs.plan.statusCounts.total);
-    await page.getByText('Signed in as Test viewer of DOSW (VIEWER)').waitFor();
+    await page.getByText('Signed in as Test viewer of DOSW (VIEWER, DOSW)').waitFor();
   });
 
   it('without a token, says how to get one; signing in shows the plan', async () => {

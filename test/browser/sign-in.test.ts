@@ -56,7 +56,7 @@ describe('Browser: signing in to the dashboard with single sign-on', function ()
       await page.waitForLoadState();
     }
     // Back at the dashboard, signed in by the session cookie: no token was stored.
-    await page.getByText('Signed in as Ana Ruiz (EDITOR)').waitFor();
+    await page.getByText('Signed in as Ana Ruiz (EDITOR, SFPD)').waitFor();
     await page.getByRole('heading', { level: 2 }).waitFor();
     expect(await page.evaluate("localStorage.getItem('cairn.token')")).to.equal(null);
     const cookies = await session.context.cookies(origin());

@@ -17,7 +17,10 @@ export interface PlanSummary {
 export interface Viewer {
   name: string;
   role: string | null;
+  agency: { id: string; shortName: string; name: string } | null;
 }
+
+const VIEWER = 'viewer { name role agency { id shortName name } }';
 
 export interface Group {
   key: string;
@@ -114,14 +117,14 @@ const GROUP = `key label milestoneCount progress health overdueDays statusCounts
 const ON_DATE = 'status statusReason dueDate daysOverdue progress milestone { id code title leadAgency { shortName name } }';
 
 export async function plans(): Promise<{ viewer: Viewer; plans: PlanSummary[] }> {
-  return gql('{ viewer { name role } plans { id title startDate endDate fiscalYearStartMonth } }');
+  return gql(`{ ${VIEWER} plans { id title startDate endDate fiscalYearStartMonth } }`);
 }
 
 /** Figures, lists and breakdowns of one plan on one date, in one request. */
 export async function overview(planId: string, asOf: string): Promise<Overview> {
   return gql(
     `query Overview($planId: ID!, $asOf: Date!) {
-      viewer { name role }
+      ${VIEWER}
       plan(id: $planId) {
         id title startDate endDate fiscalYearStartMonth
         health(asOf: $asOf) healthReason(asOf: $asOf) progress(asOf: $asOf) statusCounts(asOf: $asOf) { ${COUNTS} }
@@ -147,6 +150,8 @@ export interface MilestoneQuery {
   status: Status | null;
   agencyId: string | null;
   agencyRole: AgencyRole;
+  committeeId: string | null;
+  goalId: string | null;
   search: string | null;
 }
 
@@ -163,6 +168,8 @@ export async function milestonePage(q: MilestoneQuery, after: string | null): Pr
     asOf: q.asOf,
     ...(q.status ? { status: [q.status] } : {}),
     ...(q.agencyId ? { agencyId: q.agencyId, agencyRole: q.agencyRole } : {}),
+    ...(q.committeeId ? { committeeId: q.committeeId } : {}),
+    ...(q.goalId ? { goalId: q.goalId } : {}),
     ...(q.search ? { search: q.search } : {}),
   };
   const data = await gql<{ milestones: MilestonePage }>(
@@ -180,6 +187,15 @@ export async function milestonePage(q: MilestoneQuery, after: string | null): Pr
 /** Every agency, for the agency filter. */
 export async function agencies(): Promise<{ id: string; shortName: string; name: string }[]> {
   return (await gql<{ agencies: { id: string; shortName: string; name: string }[] }>('{ agencies { id shortName name } }')).agencies;
+}
+
+/** What a plan's milestones can be filtered by besides agencies: its goals (nested ones too) and committees. */
+export async function planFacets(planId: string): Promise<{ goals: { id: string; code: string; title: string }[]; committees: { id: string; name: string }[] }> {
+  const data = await gql<{ plan: { goals: { id: string; code: string; title: string }[]; committees: { id: string; name: string }[] } | null }>(
+    'query($id: ID!) { plan(id: $id) { goals(all: true) { id code title } committees { id name } } }',
+    { id: planId },
+  );
+  return data.plan ?? { goals: [], committees: [] };
 }
 
 /** A meeting's briefing: as of the meeting, or as of today (a projection) while it is ahead. */

@@ -1,0 +1,76 @@
+/**
+ * Forms that write through the public API. A refusal is shown beside the field the server names
+ * (else under the form) and what was typed stays, so nothing is lost on a refused write.
+ */
+import { ApiError } from '../shared/graphql';
+import { rerender, showError } from './app';
+import { h } from './dom';
+
+let formCount = 0;
+
+/** A labelled input whose refusal, when the server blames it, is shown right under it. */
+export function field(label: string, input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): HTMLElement {
+  const id = `f${++formCount}`;
+  input.id = id;
+  return h('div', { class: 'field' }, h('label', { for: id }, label), input, h('span', { class: 'field-error', id: `${id}-error` }));
+}
+
+/** A form refused as a CONFLICT, carried over the reload that shows the other person's change. */
+let carried: { form: string; values: [string, string][]; message: string } | null = null;
+
+/**
+ * A form whose write goes through the public API. A CONFLICT (someone changed the record since the
+ * page was read) reloads the page, so its new state shows, and keeps the form as typed, so
+ * submitting again re-applies it.
+ */
+export function actionForm(title: string, submit: string, fields: HTMLElement[], write: (data: FormData) => Promise<void>): HTMLElement {
+  const problem = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const form = h('form', { class: 'action', 'aria-label': title }, h('h4', {}, title), ...fields, h('button', { type: 'submit' }, submit), problem);
+  if (carried?.form === title) {
+    for (const [name, value] of carried.values) {
+      const input = form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`);
+      if (input) input.value = value;
+    }
+    problem.textContent = `${carried.message} The page now shows the latest; submit again to apply yours.`;
+    problem.hidden = false;
+    carried = null;
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    for (const span of form.querySelectorAll<HTMLElement>('.field-error')) span.textContent = '';
+    for (const input of form.querySelectorAll('input, textarea, select')) input.removeAttribute('aria-invalid');
+    problem.hidden = true;
+    write(new FormData(form)).then(
+      () => void rerender(),
+      (error: unknown) => {
+        if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return showError(error);
+        const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof ApiError && error.code === 'CONFLICT') {
+          carried = { form: title, values: [...new FormData(form)].map(([name, value]): [string, string] => [name, String(value)]), message };
+          return void rerender();
+        }
+        const input = error instanceof ApiError && error.field ? form.querySelector<HTMLElement>(`[name="${CSS.escape(error.field)}"]`) : null;
+        if (input) {
+          input.setAttribute('aria-invalid', 'true');
+          input.setAttribute('aria-describedby', `${input.id}-error`);
+          (document.getElementById(`${input.id}-error`) as HTMLElement).textContent = message;
+          input.focus();
+        } else {
+          problem.textContent = message;
+          problem.hidden = false;
+        }
+      },
+    );
+  });
+  return form;
+}
+
+/** A form field's text, trimmed. */
+export function text(data: FormData, name: string): string {
+  return String(data.get(name) ?? '').trim();
+}
+
+/** A date field left empty means "today in the plan's time zone", which the server decides. */
+export function optionalDate(data: FormData, name: string): string | null {
+  return text(data, name) || null;
+}

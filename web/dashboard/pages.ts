@@ -1,0 +1,16 @@
+/**
+ * The named pages of a plan (?page=NAME): each is a view of the plan for some of its users. A page
+ * shows in the navigation only for viewers it is `for`; the server decides what they may do anyway.
+ */
+import * as api from './api';
+import { State } from './state';
+
+export interface Page {
+  /** The link text in the page navigation. */
+  label: string;
+  /** Whether the viewer gets a link to the page. */
+  for: (viewer: api.Viewer | null) => boolean;
+  view: (state: State, planId: string) => Promise<HTMLElement>;
+}
+
+export const PAGES: Record<string, Page> = {};
