@@ -4,6 +4,7 @@
  */
 import * as api from './api';
 import { State } from './state';
+import { mineView } from './views/mine';
 
 export interface Page {
   /** The link text in the page navigation. */
@@ -13,4 +14,6 @@ export interface Page {
   view: (state: State, planId: string) => Promise<HTMLElement>;
 }
 
-export const PAGES: Record<string, Page> = {};
+export const PAGES: Record<string, Page> = {
+  mine: { label: 'My agency', for: (viewer) => Boolean(viewer?.agency), view: mineView },
+};
