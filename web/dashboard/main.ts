@@ -47,9 +47,12 @@ function pageLinks(state: State): void {
 
 /** Counts renders, so that an answer arriving after the reader has moved on is dropped. */
 let latest = 0;
+/** The address last drawn, without its #fragment. */
+let drawn = '';
 
 async function render(): Promise<void> {
   const ticket = ++latest;
+  drawn = location.pathname + location.search;
   const state = stateFromUrl();
   $<HTMLElement>('alert').hidden = true;
   asOfInput.value = state.asOf;
@@ -113,7 +116,11 @@ $<HTMLButtonElement>('sign-out').addEventListener('click', () => {
   showViewer(null);
   void render();
 });
-window.addEventListener('popstate', () => void render());
+// Following a #fragment link (the skip link) changes only the hash: no redraw, which would take
+// the focus from under a keyboard user already tabbing on.
+window.addEventListener('popstate', () => {
+  if (location.pathname + location.search !== drawn) void render();
+});
 void singleSignOn.then((sso) => ($<HTMLElement>('single-sign-on').hidden = !sso));
 showViewer(null);
 void render();
