@@ -4,6 +4,8 @@
  */
 import * as api from './api';
 import { State } from './state';
+import { adminView } from './views/admin';
+import { tokensView } from './views/tokens';
 
 export interface Page {
   /** The link text in the page navigation. */
@@ -13,4 +15,7 @@ export interface Page {
   view: (state: State, planId: string) => Promise<HTMLElement>;
 }
 
-export const PAGES: Record<string, Page> = {};
+export const PAGES: Record<string, Page> = {
+  tokens: { label: 'My tokens', for: (viewer) => viewer?.role !== null && viewer?.role !== undefined, view: tokensView },
+  admin: { label: 'Admin', for: (viewer) => viewer?.role === 'ADMIN', view: adminView },
+};
