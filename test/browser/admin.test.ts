@@ -173,8 +173,9 @@ describe('Browser: the admin page and My tokens', function () {
     expect(auditTrail.nodes.map((n) => n.action)).to.deep.equal(['disableUser', 'updateUser']);
   });
 
-  it('an admin changes a plan setting (the API has it after); a refused one stands beside its field', async () => {
-    const setting = async () => (await server.ok<{ plan: { atRiskThreshold: number; endDate: string; version: number } }>('query($id: ID!) { plan(id: $id) { atRiskThreshold endDate version } }', { id: plans.current })).plan;
+  it('an admin changes a plan setting (the API has it after); a refused one stands beside its field; a conflict keeps what was typed', async () => {
+    type Settings = { atRiskThreshold: number; offTrackShare: number; updateCadenceDays: number; endDate: string; version: number };
+    const setting = async () => (await server.ok<{ plan: Settings }>('query($id: ID!) { plan(id: $id) { atRiskThreshold offTrackShare updateCadenceDays endDate version } }', { id: plans.current })).plan;
     const before = await setting();
     const page = await open(server.adminToken);
     await page.goto(`${origin()}/dashboard?plan=${encodeURIComponent(plans.current)}&page=admin`);
@@ -191,9 +192,28 @@ describe('Browser: the admin page and My tokens', function () {
     expect(await setting()).to.deep.equal(before);
     await form.getByLabel('Last day').fill(before.endDate);
     await form.getByRole('button', { name: 'Save settings' }).click();
-    await page.waitForFunction(`document.querySelector('[name="atRiskThreshold"]')?.defaultValue === '30'`);
+    await page.locator('[name="atRiskThreshold"][value="30"]').waitFor();
     expect(await setting()).to.deep.equal({ ...before, atRiskThreshold: 30, version: before.version + 1 });
-    await server.ok('mutation($id: ID!) { updatePlan(id: $id, input: { atRiskThreshold: 25 }) { id } }', { id: plans.current });
+    // Someone else changes the plan meanwhile: the save is a CONFLICT, the page shows their change and keeps ours as typed.
+    const saved = page.getByRole('form', { name: 'Plan settings' });
+    await saved.getByLabel('Update stale after (days)').fill('45');
+    await server.ok('mutation($id: ID!) { updatePlan(id: $id, input: { offTrackShare: 15 }) { id } }', { id: plans.current });
+    await saved.getByRole('button', { name: 'Save settings' }).click();
+    const reloaded = page.getByRole('form', { name: 'Plan settings' });
+    await reloaded.getByRole('alert').getByText('submit again to apply yours').waitFor();
+    expect(await reloaded.getByLabel('Update stale after (days)').inputValue()).to.equal('45');
+    expect(await reloaded.getByLabel('Off track when overdue share reaches (%)').inputValue()).to.equal('15');
+    await reloaded.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('[name="updateCadenceDays"][value="45"]').waitFor();
+    expect(await setting()).to.deep.equal({ ...before, atRiskThreshold: 30, offTrackShare: 15, updateCadenceDays: 45, version: before.version + 3 });
+    const { auditTrail } = await server.ok<{ auditTrail: { nodes: { action: string; actor: string }[] } }>('query($id: ID!) { auditTrail(entityId: $id, first: 3) { nodes { action actor } } }', { id: plans.current });
+    expect(auditTrail.nodes).to.deep.equal([
+      { action: 'updatePlan', actor: 'Test admin' },
+      { action: 'updatePlan', actor: 'Test admin' },
+      { action: 'updatePlan', actor: 'Test admin' },
+    ]);
+    const { atRiskThreshold, offTrackShare, updateCadenceDays } = before;
+    await server.ok('mutation($id: ID!, $input: UpdatePlanInput!) { updatePlan(id: $id, input: $input) { id } }', { id: plans.current, input: { atRiskThreshold, offTrackShare, updateCadenceDays } });
   });
 
   for (const role of [Role.EDITOR, Role.VIEWER]) {
@@ -231,7 +251,7 @@ describe('Browser: the admin page and My tokens', function () {
     const box = page.locator('.new-token');
     await box.waitFor();
     // The heading of what was just made takes the focus, so the keyboard and screen readers start there.
-    await page.waitForFunction("document.activeElement?.id === 'h-new-token'");
+    await page.locator('#h-new-token:focus').waitFor();
     const token = await box.getByLabel('Token').inputValue();
     await screenshot(page, 'my-tokens-new-token');
     expect(await axeViolations(page), 'accessibility of My tokens with a new token').to.deep.equal([]);
