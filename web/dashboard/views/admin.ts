@@ -128,7 +128,7 @@ function settingsForm(plan: api.PlanSettings, agencies: api.AgencyOption[]): HTM
   const number = (name: keyof api.PlanSettings, min: number, max: number) => h('input', { type: 'number', name, min, max, step: 1, required: true, value: String(plan[name]) });
   const fields = [
     field('Title', h('input', { type: 'text', name: 'title', required: true, maxlength: 200, value: plan.title })),
-    field('Description', Object.assign(h('textarea', { name: 'description', rows: 3, maxlength: 5000 }), { value: plan.description })),
+    field('Description', h('textarea', { name: 'description', rows: 3, maxlength: 5000 }, plan.description)),
     field('First day', h('input', { type: 'date', name: 'startDate', required: true, value: plan.startDate })),
     field('Last day', h('input', { type: 'date', name: 'endDate', required: true, value: plan.endDate })),
     field('Time zone (IANA, e.g. America/Los_Angeles)', h('input', { type: 'text', name: 'timeZone', required: true, maxlength: 64, value: plan.timeZone })),
