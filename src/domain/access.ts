@@ -11,6 +11,8 @@ export interface Viewer {
   role: Role | null;
   /** The agency an editor (or viewer) belongs to, if any. */
   agencyId: number | null;
+  /** Acting through a read-only token (as a VIEWER whatever the user's role): such a request changes nothing, not even its user's tokens. */
+  readOnly?: boolean;
 }
 
 export const ANONYMOUS: Viewer = { userId: null, name: 'anonymous', role: null, agencyId: null };

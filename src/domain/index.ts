@@ -18,3 +18,4 @@ export * from './refusal';
 export * from './lifecycle';
 export * from './dependencies';
 export * from './sign-in';
+export * from './people';

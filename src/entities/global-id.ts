@@ -2,9 +2,9 @@
  * Relay global IDs: opaque to clients, "Type:number" in base64url underneath, so `node(id)`
  * can find any object and clients never build IDs by hand.
  */
-export type NodeTypeName = 'Agency' | 'Plan' | 'Committee' | 'Goal' | 'Milestone' | 'ProgressUpdate' | 'DateChange' | 'AuditEntry' | 'Indicator' | 'IndicatorMeasurement' | 'Meeting' | 'PublishedReport';
+export type NodeTypeName = 'Agency' | 'Plan' | 'Committee' | 'Goal' | 'Milestone' | 'ProgressUpdate' | 'DateChange' | 'AuditEntry' | 'Indicator' | 'IndicatorMeasurement' | 'Meeting' | 'PublishedReport' | 'User' | 'ApiToken';
 
-const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>(['Agency', 'Plan', 'Committee', 'Goal', 'Milestone', 'ProgressUpdate', 'DateChange', 'AuditEntry', 'Indicator', 'IndicatorMeasurement', 'Meeting', 'PublishedReport']);
+const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>(['Agency', 'Plan', 'Committee', 'Goal', 'Milestone', 'ProgressUpdate', 'DateChange', 'AuditEntry', 'Indicator', 'IndicatorMeasurement', 'Meeting', 'PublishedReport', 'User', 'ApiToken']);
 
 const MAX_ROW_ID = 2_147_483_647;
 

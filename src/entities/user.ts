@@ -1,9 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { Role } from '../domain/enums';
-import { BaseRecord } from './base-record';
+import { BaseRecord, Node } from './base-record';
+import { DateTimeScalar } from './scalars';
 
-@ObjectType({ description: 'Someone who signs in, with single sign-on or a bearer token.' })
+@ObjectType({ implements: Node, description: 'Someone who signs in, with single sign-on or a bearer token. Only admins see users.' })
 @Entity('app_user')
 export class User extends BaseRecord {
   @Field({ description: 'Display name, recorded in the audit trail.' })
@@ -18,10 +19,12 @@ export class User extends BaseRecord {
   @Column({ type: 'integer', nullable: true })
   agencyId: number | null;
 
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the user was disabled (their tokens revoked, their sessions ended); null while they may sign in.' })
   @Column({ type: 'varchar', length: 30, nullable: true })
   disabledAt: string | null;
 
   /** The address the user was invited with, lower-cased; single sign-on finds the user by it. */
+  @Field(() => String, { nullable: true, description: 'The address the user was invited with, lower-cased; their first single sign-on with it links them. Null for a user with tokens only.' })
   @Column({ type: 'varchar', length: 320, nullable: true })
   email: string | null;
 

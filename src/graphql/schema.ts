@@ -19,6 +19,7 @@ import { GoalResolver } from './resolvers/goal-resolver';
 import { IndicatorMeasurementResolver, IndicatorResolver } from './resolvers/indicator-resolver';
 import { DateChangeResolver, DueDateChangeResolver, MilestoneResolver, ProgressUpdateResolver } from './resolvers/milestone-resolver';
 import { NodeResolver } from './resolvers/node-resolver';
+import { ApiTokenResolver, UserResolver, ViewerTokensResolver } from './resolvers/people-resolver';
 import { PlanResolver } from './resolvers/plan-resolver';
 
 /**
@@ -61,7 +62,7 @@ function applyRequestRules(schema: GraphQLSchema): void {
 
 export async function buildCairnSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AnnualReportResolver, CsvImportResolver, AgencyResolver, AuditResolver, DashboardResolver, MeetingResolver, PlanResolver, CommitteeResolver, GoalResolver, IndicatorResolver, IndicatorMeasurementResolver, MilestoneResolver, AssessedFieldResolver, ProgressUpdateResolver, DateChangeResolver, DueDateChangeResolver, NodeResolver],
+    resolvers: [AnnualReportResolver, CsvImportResolver, AgencyResolver, AuditResolver, DashboardResolver, MeetingResolver, PlanResolver, CommitteeResolver, GoalResolver, IndicatorResolver, IndicatorMeasurementResolver, MilestoneResolver, AssessedFieldResolver, ProgressUpdateResolver, DateChangeResolver, DueDateChangeResolver, NodeResolver, UserResolver, ApiTokenResolver, ViewerTokensResolver],
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',

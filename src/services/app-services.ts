@@ -8,6 +8,7 @@ import { GoalWriter } from './goal-writer';
 import { IndicatorWriter } from './indicator-writer';
 import { MilestoneLifecycleWriter } from './milestone-lifecycle-writer';
 import { MilestoneWriter } from './milestone-writer';
+import { PeopleWriter } from './people-writer';
 import { PlanWriter } from './plan-writer';
 import { ReportWriter } from './report-writer';
 import { WriteLock } from './write-lock';
@@ -27,6 +28,8 @@ export interface AppServices {
   indicators: IndicatorWriter;
   importer: CsvImporter;
   reports: ReportWriter;
+  /** Users and their tokens. */
+  people: PeopleWriter;
 }
 
 /**
@@ -48,6 +51,7 @@ export function createServices(dataSource: DataSource, clock: Clock, apiInputChe
     lifecycle,
     indicators: new IndicatorWriter(dataSource, clock, lock),
     reports: new ReportWriter(dataSource, clock, lock),
+    people: new PeopleWriter(dataSource, clock, lock),
     importer: new CsvImporter(dataSource, clock, lock, milestones, lifecycle, apiInputChecks),
   };
 }

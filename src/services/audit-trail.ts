@@ -72,6 +72,8 @@ export class AuditTrail {
     } else {
       const entity = fromGlobalId(where.entityId!);
       if (!entity) throw userError('entityId is not an ID.', 'entityId');
+      // Who was invited, with which email and role, and which tokens they hold: for admins only.
+      if ((entity.type === 'User' || entity.type === 'ApiToken') && this.viewer.role !== Role.ADMIN) throw forbidden('The trail of users and tokens is for admins.');
       if (entity.type === 'Milestone') {
         const visible = await visibleMilestones(this.ds.createQueryBuilder().select('1').from('milestone', 'm').where('m.id = :id', { id: entity.id }), 'm', this.viewer).getRawOne();
         if (!visible) throw notFound('milestone', 'entityId');

@@ -49,7 +49,7 @@ export class Authenticator {
     if (!row || (row.expiresAt !== null && row.expiresAt <= this.clock.now().toISOString())) return null;
     const readOnly = Boolean(row.readOnly);
     if (readOnlyOnly && !readOnly) return null;
-    return { userId: row.userId, name: row.name, role: readOnly ? Role.VIEWER : row.role, agencyId: row.agencyId };
+    return { userId: row.userId, name: row.name, role: readOnly ? Role.VIEWER : row.role, agencyId: row.agencyId, ...(readOnly ? { readOnly } : {}) };
   }
 }
 

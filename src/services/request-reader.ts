@@ -23,6 +23,7 @@ import { HistoryEntry, historyDates, milestoneHistory } from './burn-up-history'
 import { indicatorValue, shownProgress, ShownValue } from './indicator-suppression';
 import { createLoaders } from './loaders';
 import { MilestoneFilter, MilestoneOrder, MilestonePage, MilestoneSearch } from './milestone-search';
+import { PeopleReader } from './people-reader';
 import { PlanReader } from './plan-reader';
 
 export class RequestReader extends PlanReader {
@@ -30,6 +31,8 @@ export class RequestReader extends PlanReader {
   private readonly briefings: BriefingReader;
   private readonly search: MilestoneSearch;
   private readonly audit: AuditTrail;
+  /** Users and tokens, as this viewer may see them. */
+  readonly people: PeopleReader;
 
   constructor(
     private readonly ds: DataSource,
@@ -41,6 +44,7 @@ export class RequestReader extends PlanReader {
     this.briefings = new BriefingReader(this);
     this.search = new MilestoneSearch(ds, this, viewer);
     this.audit = new AuditTrail(ds, viewer);
+    this.people = new PeopleReader(ds, viewer);
   }
 
   /** Whether this reader may report progress on the milestone, complete it and move its dates (the writers decide by the same rule). */
@@ -61,7 +65,8 @@ export class RequestReader extends PlanReader {
   /**
    * Any object that has a global ID, by type and row id; null when there is none or the viewer
    * may not see it. Updates, date moves, measurements and audit entries are reached through
-   * their owners, which carry the visibility and suppression rules, so they are null here.
+   * their owners, which carry the visibility and suppression rules, so they are null here. Users
+   * are nodes for admins only; a token for admins and its owner.
    */
   async node(type: NodeTypeName, id: number): Promise<RowRecord | null> {
     switch (type) {
@@ -81,6 +86,10 @@ export class RequestReader extends PlanReader {
         return (await this.meeting(id)) ?? null;
       case 'PublishedReport':
         return this.ds.getRepository(PublishedReport).findOneBy({ rowId: id });
+      case 'User':
+        return this.people.user(id);
+      case 'ApiToken':
+        return this.people.token(id);
       default:
         return null;
     }

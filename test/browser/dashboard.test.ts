@@ -171,7 +171,7 @@ describe('Browser: the dashboard at /dashboard, its figures against the API', fu
     expect(fs.readFileSync(await download.path(), 'utf8')).to.equal(next.briefing.markdown);
   });
 
-  it('status cards and agency rows open the matching milestones; the filters live in the address', async () => {
+  it('status cards and agency rows open the matching milestones; agency, role, text, committee and goal filter; the filters live in the address', async () => {
     const page = await open();
     await page.goto(`${origin()}/dashboard`);
     const matching = async (filter: Record<string, unknown>) =>
@@ -207,6 +207,30 @@ describe('Browser: the dashboard at /dashboard, its figures against the API', fu
     expect([address.get('agency'), address.get('role'), address.get('q')]).to.deep.equal([agencyId, 'ANY', 'G1']);
     await page.reload();
     await shows(await matching({ agencyId, agencyRole: 'ANY', search: 'G1' }));
+
+    // Committee and goal narrow the list too (a committee's goals, nested goals included), and the address keeps them.
+    const facets = await server.ok<{ plan: { committees: { id: string; name: string }[]; goals: { id: string; code: string; title: string }[] } }>(
+      'query($id: ID!) { plan(id: $id) { committees { id name } goals(all: true) { id code title } } }',
+      { id: plans.current },
+    );
+    const committee = facets.plan.committees[0];
+    const goal = facets.plan.goals.find((g) => g.code.includes('.')) ?? facets.plan.goals[0];
+    await page.getByLabel('Agency').selectOption('');
+    await page.getByLabel('Text').fill('');
+    await page.getByLabel('Committee').selectOption({ label: committee.name });
+    await page.getByRole('button', { name: 'Filter' }).click();
+    const byCommittee = await matching({ committeeId: committee.id });
+    expect(byCommittee.totalCount).to.be.greaterThan(0);
+    await shows(byCommittee);
+    expect(new URL(page.url()).searchParams.get('committee')).to.equal(committee.id);
+    await page.getByLabel('Committee').selectOption('');
+    await page.getByLabel('Goal').selectOption({ label: `${goal.code} ${goal.title}` });
+    await page.getByRole('button', { name: 'Filter' }).click();
+    const byGoal = await matching({ goalId: goal.id });
+    expect(byGoal.totalCount).to.be.greaterThan(0);
+    await shows(byGoal);
+    await page.reload();
+    await shows(byGoal);
   });
 
   it('an editor of the lead agency checks in from the milestone page: progress, a refused date shown beside its field, a due-date move; a viewer gets no actions', async () => {

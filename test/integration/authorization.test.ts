@@ -263,6 +263,9 @@ const MUTATIONS: MutationCase[] = [
 /** Mutations whose role × scope cases live in their own test file. */
 const TESTED_ELSEWHERE: Record<string, string> = {
   importCsv: 'csv-import.test.ts: each row runs through the same writer methods, so the same scope checks',
+  ...Object.fromEntries(
+    ['inviteUser', 'updateUser', 'disableUser', 'enableUser', 'createToken', 'revokeToken', 'createMyToken', 'revokeMyToken'].map((name) => [name, 'people.test.ts: each caller (anonymous, viewer, editor, read-only token, admin) for each of the people and token mutations']),
+  ),
 };
 
 const MILESTONE_MUTATIONS = MUTATIONS.filter((m) => m.scope === 'milestone');

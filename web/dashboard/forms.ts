@@ -18,6 +18,21 @@ export function field(label: string, input: HTMLInputElement | HTMLTextAreaEleme
 /** A form refused as a CONFLICT, carried over the reload that shows the other person's change. */
 let carried: { form: string; values: [string, string][]; message: string } | null = null;
 
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+const isCheck = (control: Control): control is HTMLInputElement => control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio');
+
+/**
+ * The fields the person changed, not those still showing what the page was drawn with: the reload
+ * after a CONFLICT keeps these as typed and shows the latest values in the others, so submitting
+ * again does not put back what the other person changed in a field this person left alone.
+ */
+function typedValues(form: HTMLFormElement): [string, string][] {
+  return [...form.querySelectorAll<Control>('input, textarea, select')]
+    .filter((control) => control.name && (control instanceof HTMLSelectElement ? [...control.options].some((o) => o.selected !== o.defaultSelected) : isCheck(control) ? control.checked !== control.defaultChecked : control.value !== control.defaultValue))
+    .map((control): [string, string] => [control.name, isCheck(control) ? String(control.checked) : control.value]);
+}
+
 /**
  * A form whose write goes through the public API. A CONFLICT (someone changed the record since the
  * page was read) reloads the page, so its new state shows, and keeps the form as typed, so
@@ -28,8 +43,9 @@ export function actionForm(title: string, submit: string, fields: HTMLElement[],
   const form = h('form', { class: 'action', 'aria-label': title }, h('h4', {}, title), ...fields, h('button', { type: 'submit' }, submit), problem);
   if (carried?.form === title) {
     for (const [name, value] of carried.values) {
-      const input = form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`);
-      if (input) input.value = value;
+      const control = form.querySelector<Control>(`[name="${CSS.escape(name)}"]`);
+      if (control && isCheck(control)) control.checked = value === 'true';
+      else if (control) control.value = value;
     }
     problem.textContent = `${carried.message} The page now shows the latest; submit again to apply yours.`;
     problem.hidden = false;
@@ -46,7 +62,7 @@ export function actionForm(title: string, submit: string, fields: HTMLElement[],
         if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return showError(error);
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof ApiError && error.code === 'CONFLICT') {
-          carried = { form: title, values: [...new FormData(form)].map(([name, value]): [string, string] => [name, String(value)]), message };
+          carried = { form: title, values: typedValues(form), message };
           return void rerender();
         }
         const input = error instanceof ApiError && error.field ? form.querySelector<HTMLElement>(`[name="${CSS.escape(error.field)}"]`) : null;

@@ -4,7 +4,9 @@
  */
 import * as api from './api';
 import { State } from './state';
+import { adminView } from './views/admin';
 import { mineView } from './views/mine';
+import { tokensView } from './views/tokens';
 
 export interface Page {
   /** The link text in the page navigation. */
@@ -16,4 +18,6 @@ export interface Page {
 
 export const PAGES: Record<string, Page> = {
   mine: { label: 'My agency', for: (viewer) => Boolean(viewer?.agency), view: mineView },
+  tokens: { label: 'My tokens', for: (viewer) => viewer?.role !== null && viewer?.role !== undefined, view: tokensView },
+  admin: { label: 'Admin', for: (viewer) => viewer?.role === 'ADMIN', view: adminView },
 };

@@ -32,7 +32,8 @@ export class MilestoneResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100; 50 by default.' }) first?: number,
     @Arg('after', { nullable: true, description: 'Cursor of the item after which the page starts.' }) after?: string,
   ): Promise<MilestoneConnection> {
-    return ctx.reader.searchMilestones(filter, orderBy, first, after);
+    // An explicit null (`filter: null`) means no filter, as leaving it out does.
+    return ctx.reader.searchMilestones(filter ?? undefined, orderBy ?? undefined, first, after);
   }
 
   @FieldResolver(() => Plan, { description: 'The plan it belongs to.' })
