@@ -221,7 +221,8 @@ describe('Browser: the admin page and My tokens', function () {
       const page = await open(await server.newToken(role, role === Role.EDITOR ? 'SFPD' : undefined));
       await page.goto(`${origin()}/dashboard`);
       await page.getByRole('link', { name: 'My tokens' }).waitFor();
-      expect(await page.locator('#pages a').allTextContents()).to.deep.equal(['Plan', 'My tokens']);
+      // An editor is a member of an agency, so also has My agency; the viewer here has none.
+      expect(await page.locator('#pages a').allTextContents()).to.deep.equal(role === Role.EDITOR ? ['Plan', 'My agency', 'My tokens'] : ['Plan', 'My tokens']);
       await page.goto(`${origin()}/dashboard?page=admin`);
       await page.locator('.forbidden', { hasText: `This needs the ADMIN role; you are ${role}.` }).waitFor();
       expect(await page.locator('#view form').count()).to.equal(0);

@@ -10,6 +10,7 @@
  * check-in, some milestones have gone a whole update cycle without news: every group has members.
  */
 import { expect } from 'chai';
+import fs from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { seedSamplePlans } from '../../seeds/load';
 import { insertSyntheticPlan, syntheticPlan } from '../../seeds/synthetic-plan';
@@ -111,7 +112,19 @@ async function expectPageShows(page: Page, want: Picture, agencyId: string, deta
     }
   }
   const hint = await page.locator('section[data-group="due-soon"] .hint').textContent();
-  expect(hint).to.contain(want.meeting ? `${want.meeting.title} on ${want.meeting.date}` : 'No meeting is scheduled');
+  expect(hint).to.contain(want.meeting ? `The next meeting: ${want.meeting.title}, on ${want.meeting.date}.` : 'No meeting is scheduled');
+}
+
+/**
+ * The serious and critical WCAG 2.1 A/AA violations axe-core finds on the page as it is now (as in
+ * admin.test.ts), run through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const { passed, violations } = await page.evaluate<{ passed: number; violations: string[] }>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    .then((r) => ({ passed: r.passes.length, violations: r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')) }))`);
+  expect(passed, 'axe-core checked the page').to.be.greaterThan(10);
+  return violations;
 }
 
 describe('Browser: My agency, the check-in list of the signed-in member', function () {
@@ -183,6 +196,7 @@ describe('Browser: My agency, the check-in list of the signed-in member', functi
     await page.getByRole('heading', { level: 2, name: new RegExp(`^My agency: .* \\(${agency.shortName}\\)$`) }).waitFor();
     await expectPageShows(page, await picture(server.as(token), planId, agency.id, server.today), agency.id);
     await page.getByText('Each milestone is listed once, under the first group that applies').waitFor();
+    expect(await axeViolations(page), 'accessibility of My agency, everything unfolded').to.deep.equal([]);
     // The editor's agency may edit each of them: every row has its three actions.
     const rows = await page.locator('li.mine-row').count();
     expect(await page.getByRole('form', { name: /^Report progress on / }).count()).to.equal(rows);
@@ -214,6 +228,11 @@ describe('Browser: My agency, the check-in list of the signed-in member', functi
       else expect(at.tag === 'A' ? at.row !== null : at.tag === 'H3' || at.tag === 'H2', JSON.stringify(at)).to.equal(true);
     };
     const touched: { id: string; action: string }[] = [];
+    // A reason typed for a move of another row first: the other rows' writes redraw the page, and it stays.
+    const moved = before.groups['at-risk'][0];
+    await page.locator(`li[data-id="${moved.id}"] summary`, { hasText: 'Move due date' }).click();
+    const move = () => page.getByRole('form', { name: `Move the due date of ${moved.code}` });
+    await move().getByLabel('Reason').fill('The partner agency needs two more months');
     // Progress on each stale one: at least the progress expected by now, so it is back on course.
     for (const m of before.groups.stale) {
       const value = Math.min(100, Math.max(m.progress, Math.ceil(m.expectedProgress)) + 1);
@@ -224,6 +243,7 @@ describe('Browser: My agency, the check-in list of the signed-in member', functi
       expect(await announced(page, m.code)).to.match(new RegExp(`^Saved: ${m.code.replace(/\./g, '\\.')} progress ${value}% reported\\. It is listed under `));
       await expectFocusAfterSave(m.id);
       expect((await milestone(m.id)).progress).to.equal(value);
+      expect(await move().getByLabel('Reason').inputValue(), 'typed in another row').to.equal('The partner agency needs two more months');
       touched.push({ id: m.id, action: 'reportProgress' });
     }
     // Complete an overdue one (today: the date left empty).
@@ -234,14 +254,11 @@ describe('Browser: My agency, the check-in list of the signed-in member', functi
     await expectFocusAfterSave(done.id);
     expect((await milestone(done.id)).completedOn).to.equal(server.today);
     touched.push({ id: done.id, action: 'completeMilestone' });
-    // Move an at-risk one's due date, with the reason.
-    const moved = before.groups['at-risk'][0];
+    // Move the at-risk one's due date: its reason is still as typed at the start.
     const later = addDays(moved.dueDate, 60);
-    await page.locator(`li[data-id="${moved.id}"] summary`, { hasText: 'Move due date' }).click();
-    const move = page.getByRole('form', { name: `Move the due date of ${moved.code}` });
-    await move.getByLabel('New due date').fill(later);
-    await move.getByLabel('Reason').fill('The partner agency needs two more months');
-    await move.getByRole('button', { name: 'Move' }).click();
+    expect(await move().getByLabel('Reason').inputValue()).to.equal('The partner agency needs two more months');
+    await move().getByLabel('New due date').fill(later);
+    await move().getByRole('button', { name: 'Move' }).click();
     expect(await announced(page, moved.code)).to.match(new RegExp(`^Saved: ${moved.code.replace(/\./g, '\\.')} now due ${later}\\. `));
     await expectFocusAfterSave(moved.id);
     const afterMove = await milestone(moved.id);
@@ -293,6 +310,7 @@ describe('Browser: My agency, the check-in list of the signed-in member', functi
     expect(await report.getByLabel('Note').inputValue()).to.equal('A figure mistyped');
     expect(await milestone(m.id)).to.deep.equal(before);
     expect(await page.locator('.mine-saved').count()).to.equal(0);
+    expect(await axeViolations(page), 'accessibility with refused fields').to.deep.equal([]);
   });
 
   it("a conflict: someone else changed the milestone after the page was read; the page shows their change and keeps the form as typed", async () => {
@@ -335,6 +353,7 @@ describe('Browser: My agency, the check-in list of the signed-in member', functi
     expect(await page.locator('li.mine-row').count()).to.be.above(0);
     expect(await page.locator('.mine form').count()).to.equal(0);
     expect(await page.getByText('Dates left empty').count()).to.equal(0);
+    expect(await axeViolations(page), 'accessibility of the read-only list').to.deep.equal([]);
   });
 
   it('one quick update by keyboard alone: Tab to the milestone, type, submit; the keyboard stays on the row and the update is announced', async () => {
@@ -383,6 +402,7 @@ describe('Browser: My agency, the check-in list of the signed-in member', functi
     expect(await page.locator('details:not([open])').count()).to.equal(0);
     expect(await page.evaluate('document.documentElement.scrollWidth')).to.be.at.most(390);
     await screenshot(page, 'my-agency-phone');
+    expect(await axeViolations(page), 'accessibility on a phone').to.deep.equal([]);
   });
 
   it('someone signed in without an agency is told why there is no list; without a sign-in, how to sign in', async () => {

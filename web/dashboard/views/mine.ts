@@ -53,16 +53,22 @@ function whenShown(root: HTMLElement, then: () => void, tries = 300): void {
   else if (tries > 0) setTimeout(() => whenShown(root, then, tries - 1), 10);
 }
 
-/** A form's typed values survive a redraw; one with something kept, or refused, is open. */
+/**
+ * A form's typed values survive a redraw: the fields the person changed (as forms.ts keeps them
+ * over a CONFLICT), not those still showing what the page was drawn with, which show the latest.
+ */
 function keepDraft(form: HTMLFormElement, key: string): void {
-  const kept = drafts.get(key);
-  if (kept) {
-    for (const [name, value] of kept) {
-      const input = form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`);
-      if (input) input.value = value;
-    }
+  for (const [name, value] of drafts.get(key) ?? []) {
+    const input = form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`);
+    if (input) input.value = value;
   }
-  form.addEventListener('input', () => drafts.set(key, [...new FormData(form)].map(([name, value]): [string, string] => [name, String(value)])));
+  form.addEventListener('input', () => {
+    const typed = [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
+      .filter((input) => input.name && input.value !== input.defaultValue)
+      .map((input): [string, string] => [input.name, input.value]);
+    if (typed.length) drafts.set(key, typed);
+    else drafts.delete(key);
+  });
 }
 
 export async function mineView(state: State, planId: string): Promise<HTMLElement> {
@@ -94,7 +100,7 @@ export async function mineView(state: State, planId: string): Promise<HTMLElemen
     {
       key: 'due-soon',
       label: 'Due before the next meeting',
-      hint: meeting ? `The next meeting is ${meeting.title} on ${meeting.date}; these fall due on or before it.` : `No meeting is scheduled on or after ${state.asOf}.`,
+      hint: meeting ? `The next meeting: ${meeting.title}, on ${meeting.date}. These fall due on or before it.` : `No meeting is scheduled on or after ${state.asOf}.`,
       members: [],
     },
     { key: 'rest', label: 'Everything else', hint: 'Open and on course.', members: [] },
