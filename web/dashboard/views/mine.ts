@@ -103,7 +103,7 @@ export async function mineView(state: State, planId: string): Promise<HTMLElemen
       hint: meeting ? `The next meeting: ${meeting.title}, on ${meeting.date}. These fall due on or before it.` : `No meeting is scheduled on or after ${state.asOf}.`,
       members: [],
     },
-    { key: 'rest', label: 'Everything else', hint: 'Open and on course.', members: [] },
+    { key: 'rest', label: 'Everything else', hint: `On track or not started${meeting ? ', and due after the next meeting' : ''}.`, members: [] },
   ];
   const byKey = new Map(groups.map((g) => [g.key, g]));
   for (const m of milestones) byKey.get(groupOf(m, meeting?.date ?? null))!.members.push(m);
@@ -123,11 +123,10 @@ export async function mineView(state: State, planId: string): Promise<HTMLElemen
       ['Progress', `${percent(m.progress)} (expected ${percent(m.expectedProgress)})`],
       ['Last update', m.lastUpdatedOn ?? 'None yet'],
     ];
-    const headingId = `mine-${m.id.replace(/[^A-Za-z0-9_-]/g, '')}`;
     return h(
       'li',
       { class: `mine-row status-${m.status}`, 'data-id': m.id, 'data-code': m.code },
-      h('h4', { id: headingId }, h('a', { href: urlOf({ ...state, ...NO_FILTERS, page: null, milestone: m.id }) }, `${m.code} ${m.title}`)),
+      h('h4', {}, h('a', { href: urlOf({ ...state, ...NO_FILTERS, page: null, milestone: m.id }) }, `${m.code} ${m.title}`)),
       h('dl', { class: 'mine-facts' }, ...shown.map(([k, v]) => h('div', { 'data-fact': k }, h('dt', {}, k), h('dd', {}, v)))),
       m.viewerCanEdit ? actions(m) : '',
     );
@@ -197,7 +196,7 @@ export async function mineView(state: State, planId: string): Promise<HTMLElemen
     if (g.key !== 'rest') return h('section', { class: 'mine-group', 'data-group': g.key, 'aria-labelledby': id }, heading, h('p', { class: 'hint' }, g.hint), list(g));
     const rest = h('details', { class: 'mine-rest', open: restOpen }, h('summary', {}, g.members.length === 0 ? 'Nothing else is open.' : `Show the other ${g.members.length}`), list(g));
     rest.addEventListener('toggle', () => (restOpen = rest.open));
-    return h('section', { class: 'mine-group', 'data-group': g.key, 'aria-labelledby': id }, heading, rest);
+    return h('section', { class: 'mine-group', 'data-group': g.key, 'aria-labelledby': id }, heading, h('p', { class: 'hint' }, g.hint), rest);
   };
 
   // After a write: what was saved and where the milestone is listed now.
