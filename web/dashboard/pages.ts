@@ -4,6 +4,7 @@
  */
 import * as api from './api';
 import { State } from './state';
+import { meetingsView } from './views/meetings';
 
 export interface Page {
   /** The link text in the page navigation. */
@@ -13,4 +14,6 @@ export interface Page {
   view: (state: State, planId: string) => Promise<HTMLElement>;
 }
 
-export const PAGES: Record<string, Page> = {};
+export const PAGES: Record<string, Page> = {
+  meetings: { label: 'Meetings', for: () => true, view: meetingsView },
+};
