@@ -5,6 +5,7 @@
 import * as api from './api';
 import { State } from './state';
 import { adminView } from './views/admin';
+import { meetingsView } from './views/meetings';
 import { tokensView } from './views/tokens';
 
 export interface Page {
@@ -16,6 +17,7 @@ export interface Page {
 }
 
 export const PAGES: Record<string, Page> = {
+  meetings: { label: 'Meetings', for: () => true, view: meetingsView },
   tokens: { label: 'My tokens', for: (viewer) => viewer?.role !== null && viewer?.role !== undefined, view: tokensView },
   admin: { label: 'Admin', for: (viewer) => viewer?.role === 'ADMIN', view: adminView },
 };
