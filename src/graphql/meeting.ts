@@ -9,6 +9,7 @@ import { listCost, TYPICAL_SIZE } from './limits';
 import { loadByGlobalId, loadOptional } from './resolvers/ids';
 import { DateScalar } from '../entities/scalars';
 import { CreateMeetingInput } from './types';
+import { briefingPath } from '../services/briefing-render';
 
 @ObjectType({ description: 'A recorded move of a due date within a briefing\'s window.' })
 export class DueDateMove {
@@ -48,6 +49,8 @@ export class MeetingBriefing {
   @Field(() => [MilestoneOnDate], { description: 'Stale updates, longest silent first.' }) staleUpdates: MilestoneOnDate[];
   @Field(() => [UpdateRequest], { description: 'The lead agencies asked for an update before the meeting: those with a milestone that is stale, overdue or at risk on `until`, by short name. Only milestones the reader can see count.' }) updateRequests: UpdateRequest[];
   @Field({ description: 'The whole briefing as Markdown, ready to paste into an agenda.' }) markdown: string;
+  @Field({ description: 'The same briefing as a self-contained HTML page (inline CSS, no scripts, no external requests).' }) html: string;
+  @Field({ description: 'Stable URL path of the briefing as HTML (add `?download=1` to download it; `.md` instead of `.html` for Markdown).' }) url: string;
 }
 
 function onDate(m: BriefingMilestone<Milestone>): MilestoneOnDate {
@@ -97,6 +100,8 @@ export class MeetingResolver {
       staleUpdates: b.staleUpdates.map(onDate),
       updateRequests: b.updateRequests.map((r) => ({ agency: r.agency, milestones: r.milestones.map(onDate) })),
       markdown: b.markdown,
+      html: b.html,
+      url: briefingPath(meeting.id),
     };
   }
 

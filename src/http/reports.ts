@@ -1,9 +1,10 @@
 /**
- * Annual reports over plain HTTP, at stable URLs (the same auth as the exports; `?token=` is
+ * Annual reports and meeting briefings over plain HTTP, at stable URLs (the same auth as the exports; `?token=` is
  * accepted so a link can be opened in a browser):
  *
  *   GET /reports/<planId>/<year>.html   GET /reports/<planId>/<year>.md         the live report, for this reader
  *   GET /reports/<planId>/<year>/editions/<n>.html   (or .md)                   a published edition, frozen
+ *   GET /meetings/<meetingId>/briefing.html   (or .md)                          a meeting's briefing, for this reader
  *
  * `?download=1` asks the browser to save the file instead of showing it.
  */
@@ -69,6 +70,16 @@ export function reportRoutes(contextFor: ContextFor): Router {
         const row = /^[1-9]\d{0,8}$/.test(edition) ? await reader.publishedEdition(p, year, Number(edition)) : null;
         if (!row) throw notFound(`edition of the ${year} report`, 'edition');
         send(req, res, format, format === 'html' ? row.html : row.markdown, `annual-report-${year}-edition-${row.edition}.${format}`);
+      }),
+    );
+
+    router.get(
+      `/meetings/:meetingId/briefing.${format}`,
+      handle(async (reader, req, res) => {
+        const meeting = await reader.meeting(rowIdOf(String(req.params.meetingId), 'Meeting', 'meetingId'));
+        if (!meeting) throw notFound('meeting', 'meetingId');
+        const briefing = await reader.briefing(meeting);
+        send(req, res, format, format === 'html' ? briefing.html : briefing.markdown, `briefing-${meeting.date}.${format}`);
       }),
     );
   }

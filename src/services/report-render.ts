@@ -184,6 +184,27 @@ dl.figures { display: grid; grid-template-columns: max-content auto; gap: 0.2rem
 @media print { body { margin: 0; } }
 `;
 
+/**
+ * A self-contained HTML page (the reports' and briefings' shell): inline CSS, no scripts, nothing
+ * loaded from anywhere. `title` is text; `body` is HTML whose user text is escaped already; `css`
+ * adds to the reports' style sheet.
+ */
+export function htmlPage(title: string, body: string, css = ''): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${CSS}${css}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
 export function reportHtml(d: AnnualReportData): string {
   const e = escapeHtml;
   const table = (head: string[], rows: string[][]) =>
@@ -192,16 +213,7 @@ export function reportHtml(d: AnnualReportData): string {
   const value = (v: ShownValue | null) => (v?.suppressed ? '<span class="suppressed">suppressed</span>' : shown(v));
   const legend = `<p class="legend">${STATUS_ORDER.map((s) => `<span><i style="background:${STATUS_COLOR[s]}"></i>${label(s)}</span>`).join('')}</p>`;
   const title = `Annual report ${d.period.year}: ${d.plan.title}`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<h1>${e(title)}</h1>
+  return htmlPage(title, `<h1>${e(title)}</h1>
 <p>${e(intro(d))}</p>
 <h2>Summary</h2>
 <dl class="figures">${summaryLines(d).map(([k, v]) => `<dt>${k}</dt><dd>${e(v)}</dd>`).join('')}</dl>
@@ -231,8 +243,5 @@ ${table(['Committee', 'Milestones', 'Progress', 'Health', 'Status'], d.committee
 ${table(
     ['Indicator', 'Agency', 'Baseline', 'Latest', 'Measured on', 'Target', 'Target date', 'Progress'],
     d.indicators.map((i) => [`${e(i.name)} (${e(i.unit)})`, e(i.agency), value(i.baseline), value(i.latest), i.latestOn ?? '—', value(i.target), i.targetDate, percent(i.progress)]),
-  )}
-</body>
-</html>
-`;
+  )}`);
 }

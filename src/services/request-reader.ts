@@ -17,7 +17,7 @@ import { latestMeasurement } from '../domain/indicator';
 import { AnnualReportData, buildAnnualReport } from './annual-report';
 import { AuditPage, AuditTrail, shownChanges, ShownChange } from './audit-trail';
 import { BriefingReader, MeetingBriefingData } from './briefing-reader';
-import { briefingMarkdown } from './briefing-render';
+import { briefingDocument, briefingHtml, briefingMarkdown } from './briefing-render';
 import { BreakdownBy, DashboardData, DashboardReader, DashboardScope, planIdOf, PlanPartScope } from './dashboard-reader';
 import { HistoryEntry, historyDates, milestoneHistory } from './burn-up-history';
 import { indicatorValue, shownProgress, ShownValue } from './indicator-suppression';
@@ -136,10 +136,11 @@ export class RequestReader extends PlanReader {
     return this.briefings.neighbours(meeting);
   }
 
-  /** A meeting's briefing, with its Markdown. */
-  async briefing(meeting: Meeting): Promise<MeetingBriefingData & { markdown: string }> {
+  /** A meeting's briefing, with its Markdown and its HTML page (one content, two formats). */
+  async briefing(meeting: Meeting): Promise<MeetingBriefingData & { markdown: string; html: string }> {
     const briefing = await this.briefings.briefing(meeting);
-    return { ...briefing, markdown: briefingMarkdown(meeting, briefing) };
+    const document = briefingDocument(meeting, briefing);
+    return { ...briefing, markdown: briefingMarkdown(document), html: briefingHtml(document) };
   }
 
   /** A page of the audit trail of one entity or of one plan, newest first. */

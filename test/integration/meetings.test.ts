@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { asHtmlText, HOSTILE_TITLE, MARKUP_FROM_USERS, renderMarkdown } from '../support/hostile-text';
 import { Role } from '../../src/domain/enums';
+import { toGlobalId } from '../../src/entities/global-id';
 import { samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 describe('meetings and briefings over HTTP (first sample plan)', () => {
@@ -49,6 +50,51 @@ describe('meetings and briefings over HTTP (first sample plan)', () => {
     expect(b.markdown).to.contain('### Completed (2)');
     expect(b.markdown).to.contain('- **G3.1.M2** CSEC screening across probation and child welfare (JPD): 2015-06-30 → 2015-12-31 (2015-05-20): ');
     expect(b.markdown).to.contain('### Stale updates (4)');
+  });
+
+  it('the briefing as a self-contained HTML page says what the Markdown says; both are served at stable URLs', async () => {
+    const { plan } = await server.ok('query ($id: ID!) { plan(id: $id) { meetings(from: "2015-07-01", to: "2015-07-31") { id date committee { name } } } }', { id: planId });
+    const meeting = plan.meetings.find((m: { committee: unknown }) => m.committee === null);
+    const { briefing } = (await server.ok('query ($id: ID!) { meeting(id: $id) { briefing { counts { completed newlyOverdue dueDatesMoved fallingDue staleUpdates } updateRequests { agency { shortName } } markdown html url } } }', { id: meeting.id })).meeting;
+    expect(briefing.url).to.equal(`/meetings/${meeting.id}/briefing.html`);
+    const html: string = briefing.html;
+    expect(html.startsWith('<!DOCTYPE html>')).to.equal(true);
+    expect(html).to.not.match(/https?:\/\//);
+    expect(html).to.not.match(/<script|<link|<img|<iframe|@import|url\(/i);
+    // One content: the Markdown's headings are the page's, its list items the page's items.
+    const mdHeadings = [...briefing.markdown.matchAll(/^#{2,3} (.*)$/gm)].map((m) => m[1]);
+    const htmlHeadings = [...html.matchAll(/<h[12]>(.*?)<\/h[12]>/g)].map((m) => m[1]);
+    expect(htmlHeadings).to.deep.equal(mdHeadings);
+    const c = briefing.counts;
+    expect(htmlHeadings.slice(1)).to.deep.equal([
+      `Completed (${c.completed})`,
+      `Newly overdue (${c.newlyOverdue})`,
+      `Due dates moved (${c.dueDatesMoved})`,
+      `Falling due before the next meeting (${c.fallingDue})`,
+      `Stale updates (${c.staleUpdates})`,
+      `Agencies asked for an update (${briefing.updateRequests.length})`,
+    ]);
+    const mdItems = [...briefing.markdown.matchAll(/^- (.*)$/gm)].map((m) => m[1].replace(/\*\*(.*?)\*\*/g, '$1')).filter((t) => t !== 'None.');
+    const htmlItems = [...html.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1].replace(/<\/?strong>/g, '').replace(/&amp;/g, '&').replace(/&#39;/g, "'"));
+    expect(htmlItems).to.deep.equal(mdItems);
+    expect(html).to.contain('<li><strong>G3.1.M2</strong> CSEC screening across probation and child welfare (JPD): 2015-06-30 → 2015-12-31 (2015-05-20): ');
+
+    const origin = server.url.replace(/\/graphql$/, '');
+    const get = (path: string, token: string | null = server.adminToken) => fetch(`${origin}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const page = await get(briefing.url);
+    expect(page.status).to.equal(200);
+    expect(page.headers.get('content-type')).to.contain('text/html');
+    expect(page.headers.get('content-security-policy')).to.equal("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    expect(page.headers.get('content-disposition')).to.equal(null);
+    expect(await page.text()).to.equal(html);
+    const markdown = await get(briefing.url.replace(/\.html$/, '.md?download=1'));
+    expect(markdown.headers.get('content-type')).to.contain('text/markdown');
+    expect(markdown.headers.get('content-disposition')).to.match(new RegExp(`^attachment; filename="?briefing-${meeting.date}\\.md"?$`));
+    expect(await markdown.text()).to.equal(briefing.markdown);
+    expect((await get(briefing.url, null)).status).to.equal(401);
+    expect((await get('/meetings/not-an-id/briefing.html')).status).to.equal(400);
+    expect((await get(`/meetings/${planId}/briefing.md`)).status).to.equal(400); // a plan's ID, not a meeting's
+    expect((await get(`/meetings/${toGlobalId('Meeting', 987654)}/briefing.md`)).status).to.equal(404);
   });
 
   it("a committee's briefing covers only its goals' milestones and its own previous meeting", async () => {
@@ -164,5 +210,12 @@ describe('meetings and briefings over HTTP (first sample plan)', () => {
     expect(html).to.contain(`<h2>Briefing: ${title}</h2>`);
     expect(html).to.contain(`<p>${title}, 2026-11-30. Changes since `);
     expect(html).to.contain(`<li><strong>${m.code}</strong> ${title} (${m.leadAgency.shortName}): ${m.dueDate} → 2027-09-30 (2026-11-28): ${title}</li>`);
+
+    // The HTML briefing escapes the same texts, in the page and in its title.
+    const page: string = (await server.ok('query ($id: ID!) { meeting(id: $id) { briefing { html } } }', { id: meeting.id })).meeting.briefing.html;
+    expect(page).to.not.match(MARKUP_FROM_USERS);
+    expect(page).to.not.match(/<script|<img|<a /);
+    expect(page).to.contain(`<title>Briefing: ${asHtmlText(HOSTILE_TITLE)}</title>`);
+    expect(page).to.contain(`<h1>Briefing: ${asHtmlText(HOSTILE_TITLE)}</h1>`);
   });
 });

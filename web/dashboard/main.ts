@@ -40,7 +40,7 @@ function pageLinks(state: State): void {
   $<HTMLElement>('pages').replaceChildren(
     ...links.map(([name, label]) => {
       const current = !state.milestone && !filtered(state) && state.page === name;
-      return h('a', { href: urlOf({ ...state, ...NO_FILTERS, milestone: null, page: name }), 'aria-current': current ? 'page' : undefined }, label);
+      return h('a', { href: urlOf({ ...state, ...NO_FILTERS, milestone: null, meeting: null, page: name }), 'aria-current': current ? 'page' : undefined }, label);
     }),
   );
 }
@@ -90,7 +90,7 @@ setRender(render);
 // A plan's figures outside its span say nothing, so switching plan brings the date into the new plan.
 planSelect.addEventListener('change', () => {
   const state = stateFromUrl();
-  navigate({ ...state, plan: planSelect.value, asOf: withinPlan(state.asOf, session.plans.find((p) => p.id === planSelect.value)), milestone: null, ...NO_FILTERS });
+  navigate({ ...state, plan: planSelect.value, asOf: withinPlan(state.asOf, session.plans.find((p) => p.id === planSelect.value)), milestone: null, meeting: null, ...NO_FILTERS });
 });
 asOfInput.addEventListener('change', () => {
   if (/^\d{4}-\d{2}-\d{2}$/.test(asOfInput.value)) navigate({ ...stateFromUrl(), asOf: asOfInput.value });

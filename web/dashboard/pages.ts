@@ -5,6 +5,7 @@
 import * as api from './api';
 import { State } from './state';
 import { adminView } from './views/admin';
+import { meetingsView } from './views/meetings';
 import { mineView } from './views/mine';
 import { tokensView } from './views/tokens';
 
@@ -17,6 +18,7 @@ export interface Page {
 }
 
 export const PAGES: Record<string, Page> = {
+  meetings: { label: 'Meetings', for: () => true, view: meetingsView },
   mine: { label: 'My agency', for: (viewer) => Boolean(viewer?.agency), view: mineView },
   tokens: { label: 'My tokens', for: (viewer) => viewer?.role !== null && viewer?.role !== undefined, view: tokensView },
   admin: { label: 'Admin', for: (viewer) => viewer?.role === 'ADMIN', view: adminView },

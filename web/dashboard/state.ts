@@ -25,6 +25,8 @@ export interface State extends Filters {
   milestone: string | null;
   /** A named page of the plan (see pages.ts); null for the plan's front page or a filtered list. */
   page: string | null;
+  /** A meeting, on the meetings page: its briefing. */
+  meeting: string | null;
 }
 
 export const NO_FILTERS: Filters = { status: null, agency: null, role: 'LEAD', committee: null, goal: null, q: null };
@@ -44,6 +46,7 @@ export function stateFromUrl(): State {
     asOf: isDate(asOf) ? asOf : localToday(),
     milestone: q.get('milestone'),
     page: q.get('page') || null,
+    meeting: q.get('meeting') || null,
     status: status && api.STATUSES.includes(status) ? status : null,
     agency: q.get('agency') || null,
     role: role && ROLES.includes(role) ? role : 'LEAD',
@@ -59,6 +62,7 @@ export function urlOf(state: State): string {
   if (state.asOf !== localToday()) q.set('asOf', state.asOf);
   if (state.milestone) q.set('milestone', state.milestone);
   if (state.page) q.set('page', state.page);
+  if (state.meeting) q.set('meeting', state.meeting);
   if (state.status) q.set('status', state.status);
   if (state.agency) q.set('agency', state.agency);
   if (state.agency && state.role !== 'LEAD') q.set('role', state.role);

@@ -3,8 +3,10 @@ import * as api from '../api';
 import { downloadLink, saveFile, section, showError, showViewer, visiblePlan } from '../app';
 import { goalBars, trendChart } from '../charts';
 import { h, percent, words } from '../dom';
+import { annualReportItems } from '../report-links';
 import { localToday, NO_FILTERS, State, urlOf } from '../state';
 import { timeline } from '../timeline';
+import { measuresSections } from './indicators';
 
 /** Each status card opens the list of the plan's milestones in that status. */
 function counts(statusCounts: api.StatusCounts, state: State): HTMLElement {
@@ -81,7 +83,7 @@ function reportingYear(date: string, startMonth: number): number {
 }
 
 /** The next meeting on the front: the task force's staff prepare for it, agencies update before it. */
-function nextMeeting(meetings: api.MeetingSummary[]): HTMLElement {
+function nextMeeting(meetings: api.MeetingSummary[], state: State): HTMLElement {
   const next = meetings[0];
   if (!next) return h('div', { 'data-figure': 'next-meeting' }, h('dt', {}, 'Next meeting'), h('dd', {}, 'None scheduled'));
   const save = h('button', { type: 'button' }, 'Briefing (Markdown)');
@@ -94,7 +96,7 @@ function nextMeeting(meetings: api.MeetingSummary[]): HTMLElement {
     'div',
     { 'data-figure': 'next-meeting' },
     h('dt', {}, 'Next meeting'),
-    h('dd', {}, `${next.date}: ${next.title}`),
+    h('dd', {}, h('a', { href: urlOf({ ...state, ...NO_FILTERS, page: 'meetings', meeting: next.id }) }, `${next.date}: ${next.title}`)),
     h('dd', { class: 'reason' }, `${next.committee ? next.committee.name : 'Task force'}.${next.date > localToday() ? ' Still ahead: its briefing is a projection as of today.' : ''} `, save),
   );
 }
@@ -111,7 +113,7 @@ function exportsList(plan: api.PlanSummary, asOf: string): HTMLElement {
   return h(
     'ul',
     { class: 'exports' },
-    ...years.map((y) => h('li', {}, downloadLink(`Annual report ${fy}${y}${running(y) ? ' so far' : ''} (HTML)`, `/reports/${id}/${y}.html`, `annual-report-${y}.html`))),
+    ...annualReportItems(plan.id, years, (y) => `Annual report ${fy}${y}${running(y) ? ' so far' : ''} (HTML)`),
     h('li', {}, downloadLink(`Milestones as of ${asOf} (CSV)`, `/export/milestones.csv?planId=${id}&asOf=${asOf}`, `milestones-${asOf}.csv`)),
     h('li', {}, downloadLink(`Overdue and at risk as of ${asOf} (CSV)`, `/export/milestones.csv?planId=${id}&asOf=${asOf}&status=OVERDUE,AT_RISK`, `overdue-at-risk-${asOf}.csv`)),
     h('li', {}, downloadLink('Due dates (iCalendar)', `/calendar/plan/${id}.ics`, 'milestones.ics'), h('span', { class: 'hint' }, ' — a calendar app can subscribe to this address with ?token= and a read-only token.')),
@@ -150,7 +152,7 @@ export async function planView(state: State, planId: string): Promise<HTMLElemen
       h('div', { 'data-figure': 'progress' }, h('dt', {}, 'Progress'), h('dd', {}, percent(p.progress))),
       h('div', { 'data-figure': 'asOf' }, h('dt', {}, 'As of'), h('dd', {}, state.asOf)),
       h('div', { 'data-figure': 'period' }, h('dt', {}, 'Plan period'), h('dd', {}, `${p.startDate} – ${p.endDate}`)),
-      nextMeeting(p.meetingsAhead),
+      nextMeeting(p.meetingsAhead, state),
     ),
     section('Milestones by status', 'h-status', counts(p.statusCounts, state)),
     h(
@@ -175,6 +177,7 @@ export async function planView(state: State, planId: string): Promise<HTMLElemen
       }),
     ),
     section('By lead agency', 'h-agencies', agencyTable(p.dashboard.agencies, state)),
+    ...measuresSections(state, planId),
     section('Reports and exports', 'h-exports', exportsList(p, state.asOf)),
   );
 }
