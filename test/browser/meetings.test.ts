@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import { Browser, Locator, Page } from 'playwright-core';
 import { Role } from '../../src/domain/enums';
-import { foreignRequests, launchBrowser, openSession, screenshot, Session, skipWithoutChromium } from '../support/browser';
+import { foreignRequests, launchBrowser, openSession, readmeScreenshot, screenshot, Session, skipWithoutChromium } from '../support/browser';
 import { samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 interface ApiMeeting {
@@ -163,6 +163,7 @@ describe('Browser: the meetings page and its briefings', function () {
     await page.locator(`section[data-body="task-force"] li[data-meeting="${july.id}"] a`).click();
     expect(new URL(page.url()).searchParams.get('meeting')).to.equal(july.id);
     await expectBriefingAsApi(page, meeting);
+    await readmeScreenshot(page, 'meeting-briefing');
     // The counts the sample plan has that July (hand-checked in test/integration/meetings.test.ts).
     expect(await page.locator('article.meeting h4').allTextContents()).to.include.members(['Completed (2)', 'Newly overdue (2)', 'Due dates moved (1)', 'Stale updates (4)']);
     // Downloads: the API's own files.

@@ -16,7 +16,7 @@ import { seedSamplePlans } from '../../seeds/load';
 import { insertSyntheticPlan, syntheticPlan } from '../../seeds/synthetic-plan';
 import { fixedDateClock } from '../../src/domain/clock';
 import { Role } from '../../src/domain/enums';
-import { foreignRequests, launchBrowser, openSession, screenshot, Session, skipWithoutChromium } from '../support/browser';
+import { foreignRequests, launchBrowser, openSession, readmeScreenshot, screenshot, Session, skipWithoutChromium } from '../support/browser';
 import { Client, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 const DAY = 86_400_000;
@@ -196,6 +196,7 @@ describe('Browser: My agency, the check-in list of the signed-in member', functi
     await page.getByRole('heading', { level: 2, name: new RegExp(`^My agency: .* \\(${agency.shortName}\\)$`) }).waitFor();
     await expectPageShows(page, await picture(server.as(token), planId, agency.id, server.today), agency.id);
     await page.getByText('Each milestone is listed once, under the first group that applies').waitFor();
+    await readmeScreenshot(page, 'my-agency');
     expect(await axeViolations(page), 'accessibility of My agency, everything unfolded').to.deep.equal([]);
     // The editor's agency may edit each of them: every row has its three actions.
     const rows = await page.locator('li.mine-row').count();

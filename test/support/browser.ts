@@ -85,3 +85,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** A picture for the README (docs/NAME.png, the visible part of the page), rewritten only on purpose with UPDATE_SCREENSHOTS=1: fonts differ between machines. */
+export async function readmeScreenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.UPDATE_SCREENSHOTS) return;
+  await page.screenshot({ path: path.resolve(__dirname, '..', '..', '..', 'docs', `${name}.png`) });
+}
