@@ -6,10 +6,10 @@
  * server's refusal instead of a form; anyone makes a read-only calendar token whose feed works
  * until it is revoked. No request leaves the server's origin, no page error.
  */
-import fs from 'node:fs';
 import { expect } from 'chai';
 import { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/domain/enums';
+import { axeViolations } from '../support/axe';
 import { foreignRequests, launchBrowser, openSession, screenshot, Session, skipWithoutChromium } from '../support/browser';
 import { samplePlans, startTestServer, TestServer } from '../support/test-server';
 
@@ -21,18 +21,6 @@ interface Person {
   disabled: boolean;
   agency: { shortName: string } | null;
   tokens: { id: string; label: string; readOnly: boolean; active: boolean }[];
-}
-
-/**
- * The serious and critical WCAG 2.1 A/AA violations axe-core finds on the page as it is now. Run
- * through the DevTools protocol, which the page's Content-Security-Policy does not govern.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const { passed, violations } = await page.evaluate<{ passed: number; violations: string[] }>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    .then((r) => ({ passed: r.passes.length, violations: r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')) }))`);
-  expect(passed, 'axe-core checked the page').to.be.greaterThan(10);
-  return violations;
 }
 
 describe('Browser: the admin page and My tokens', function () {

@@ -10,12 +10,12 @@
  * check-in, some milestones have gone a whole update cycle without news: every group has members.
  */
 import { expect } from 'chai';
-import fs from 'node:fs';
 import { Browser, Page } from 'playwright-core';
 import { seedSamplePlans } from '../../seeds/load';
 import { insertSyntheticPlan, syntheticPlan } from '../../seeds/synthetic-plan';
 import { fixedDateClock } from '../../src/domain/clock';
 import { Role } from '../../src/domain/enums';
+import { axeViolations } from '../support/axe';
 import { foreignRequests, launchBrowser, openSession, readmeScreenshot, screenshot, Session, skipWithoutChromium } from '../support/browser';
 import { Client, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
@@ -113,18 +113,6 @@ async function expectPageShows(page: Page, want: Picture, agencyId: string, deta
   }
   const hint = await page.locator('section[data-group="due-soon"] .hint').textContent();
   expect(hint).to.contain(want.meeting ? `The next meeting: ${want.meeting.title}, on ${want.meeting.date}.` : 'No meeting is scheduled');
-}
-
-/**
- * The serious and critical WCAG 2.1 A/AA violations axe-core finds on the page as it is now (as in
- * admin.test.ts), run through the DevTools protocol, which the page's Content-Security-Policy does not govern.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const { passed, violations } = await page.evaluate<{ passed: number; violations: string[] }>(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    .then((r) => ({ passed: r.passes.length, violations: r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')) }))`);
-  expect(passed, 'axe-core checked the page').to.be.greaterThan(10);
-  return violations;
 }
 
 describe('Browser: My agency, the check-in list of the signed-in member', function () {

@@ -105,4 +105,25 @@ function App() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(<App />);
+/**
+ * GraphiQL marks each query tab, an item holding its own buttons (select, close), role="tab",
+ * which nests interactive controls (WCAG 4.1.2: a screen reader cannot reach the inner buttons).
+ * As a plain list of buttons, the open one marked aria-current, the tabs read and work the same.
+ */
+function plainTabs(root: HTMLElement): void {
+  const fix = () => {
+    for (const tab of root.querySelectorAll('.graphiql-tab[role="tab"]')) {
+      const open = tab.getAttribute('aria-selected') === 'true';
+      tab.removeAttribute('role');
+      tab.removeAttribute('aria-selected');
+      tab.querySelector('.graphiql-tab-button')?.setAttribute('aria-current', String(open));
+    }
+    for (const list of root.querySelectorAll('[role="tablist"]')) list.removeAttribute('role');
+  };
+  new MutationObserver(fix).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['role', 'aria-selected'] });
+  fix();
+}
+
+const root = document.getElementById('root')!;
+plainTabs(root);
+createRoot(root).render(<App />);
