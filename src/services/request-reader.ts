@@ -4,7 +4,7 @@
  * HTTP routes read through it only; the loaders and the database stay behind it.
  */
 import { DataSource } from 'typeorm';
-import { canEditMilestone, milestoneParties, Viewer } from '../domain/access';
+import { canChangeMilestoneAccess, canEditMilestone, milestoneParties, Viewer } from '../domain/access';
 import { Clock } from '../domain/clock';
 import { IsoDate } from '../domain/dates';
 import { Interval } from '../domain/periods';
@@ -50,6 +50,11 @@ export class RequestReader extends PlanReader {
   /** Whether this reader may report progress on the milestone, complete it and move its dates (the writers decide by the same rule). */
   async canEdit(milestone: Milestone): Promise<boolean> {
     return canEditMilestone(this.viewer, milestoneParties(milestone, await this.partnerLinks(milestone)));
+  }
+
+  /** Whether this reader may change who sees and edits the milestone: its visibility, partners and lead agency (the writers refuse by the same rule). */
+  canManage(milestone: Milestone): boolean {
+    return canChangeMilestoneAccess(this.viewer, milestone);
   }
 
   /** All agencies, by short name. */

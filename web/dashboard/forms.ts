@@ -16,7 +16,19 @@ export function field(label: string, input: HTMLInputElement | HTMLTextAreaEleme
 }
 
 /** A form refused as a CONFLICT, carried over the reload that shows the other person's change. */
-let carried: { form: string; values: [string, string][]; message: string } | null = null;
+let carried: { form: string; values: [string, string][]; message: string; before: Record<string, string> | null } | null = null;
+
+/** Optional behaviour of an action form. */
+export interface ActionOptions {
+  /** What the page shows of the record (label → displayed value): after a CONFLICT the form lists what changed between the page as read and the reloaded one. */
+  snapshot?: () => Record<string, string>;
+}
+
+/** The labels whose displayed value differs, as "Label: before → after". */
+export function changesBetween(before: Record<string, string>, after: Record<string, string>): string[] {
+  const labels = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return labels.filter((label) => (before[label] ?? '–') !== (after[label] ?? '–')).map((label) => `${label}: ${before[label] ?? '–'} → ${after[label] ?? '–'}`);
+}
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
@@ -38,17 +50,24 @@ function typedValues(form: HTMLFormElement): [string, string][] {
  * page was read) reloads the page, so its new state shows, and keeps the form as typed, so
  * submitting again re-applies it.
  */
-export function actionForm(title: string, submit: string, fields: HTMLElement[], write: (data: FormData) => Promise<void>): HTMLElement {
+export function actionForm(title: string, submit: string, fields: HTMLElement[], write: (data: FormData) => Promise<void>, options: ActionOptions = {}): HTMLElement {
   const problem = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const form = h('form', { class: 'action', 'aria-label': title }, h('h4', {}, title), ...fields, h('button', { type: 'submit' }, submit), problem);
+  const changed = h('ul', { class: 'conflict-changes', hidden: true });
+  const form = h('form', { class: 'action', 'aria-label': title }, h('h4', {}, title), ...fields, h('button', { type: 'submit' }, submit), problem, changed);
   if (carried?.form === title) {
     for (const [name, value] of carried.values) {
       const control = form.querySelector<Control>(`[name="${CSS.escape(name)}"]`);
       if (control && isCheck(control)) control.checked = value === 'true';
       else if (control) control.value = value;
     }
-    problem.textContent = `${carried.message} The page now shows the latest; submit again to apply yours.`;
+    const changes = carried.before && options.snapshot ? changesBetween(carried.before, options.snapshot()) : [];
+    problem.textContent = `${carried.message} The page now shows the latest; submit again to apply yours.${changes.length ? ' Meanwhile someone changed:' : ''}`;
     problem.hidden = false;
+    if (changes.length) {
+      changed.setAttribute('aria-label', 'What changed meanwhile');
+      changed.append(...changes.map((c) => h('li', {}, c)));
+      changed.hidden = false;
+    }
     carried = null;
   }
   form.addEventListener('submit', (event) => {
@@ -56,13 +75,15 @@ export function actionForm(title: string, submit: string, fields: HTMLElement[],
     for (const span of form.querySelectorAll<HTMLElement>('.field-error')) span.textContent = '';
     for (const input of form.querySelectorAll('input, textarea, select')) input.removeAttribute('aria-invalid');
     problem.hidden = true;
+    changed.hidden = true;
+    changed.replaceChildren();
     write(new FormData(form)).then(
       () => void rerender(),
       (error: unknown) => {
         if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return showError(error);
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof ApiError && error.code === 'CONFLICT') {
-          carried = { form: title, values: typedValues(form), message };
+          carried = { form: title, values: typedValues(form), message, before: options.snapshot?.() ?? null };
           return void rerender();
         }
         const input = error instanceof ApiError && error.field ? form.querySelector<HTMLElement>(`[name="${CSS.escape(error.field)}"]`) : null;

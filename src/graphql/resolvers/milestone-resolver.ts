@@ -56,6 +56,14 @@ export class MilestoneResolver {
     return ctx.reader.canEdit(m);
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when the reader may change who sees and edits it: its visibility, partners and lead agency. Admins and editors of its lead agency may; editors of a partner agency may not (they keep the actions of `viewerCanEdit`, cancelling, reopening, dependencies and date moves included). A client shows its owner actions by it; the server still decides each write.',
+  })
+  viewerCanManage(@Root() m: Milestone, @Ctx() ctx: RequestContext): boolean {
+    return ctx.reader.canManage(m);
+  }
+
   @FieldResolver(() => [Partner], { complexity: listCost(TYPICAL_SIZE.partners), description: 'Partner agencies and their roles, by short name.' })
   async partners(@Root() m: Milestone, @Ctx() ctx: RequestContext): Promise<Partner[]> {
     return ctx.reader.partners(m);
