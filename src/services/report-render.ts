@@ -181,6 +181,10 @@ table { border-collapse: collapse; width: 100%; font-size: 0.9rem; } th, td { te
 dl.figures { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; } dl.figures dt { color: #546e7a; } dl.figures dd { margin: 0; font-weight: 600; }
 .legend span { display: inline-block; margin-right: 1rem; font-size: 0.85rem; } .legend i { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; vertical-align: middle; }
 .suppressed { color: #757575; font-style: italic; }
+svg.timeline { max-width: 100%; height: auto; }
+.wide { overflow-x: auto; }
+dl.figures dd { min-width: 0; overflow-wrap: anywhere; }
+@media (max-width: 40rem) { body { margin: 1rem auto; } }
 @media print { body { margin: 0; } }
 `;
 
@@ -207,8 +211,10 @@ ${body}
 
 export function reportHtml(d: AnnualReportData): string {
   const e = escapeHtml;
-  const table = (head: string[], rows: string[][]) =>
-    rows.length === 0 ? '<p>None.</p>' : `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  // A wide table scrolls in its own region on a phone (reachable by keyboard), never the whole page.
+  const wide = (label: string, html: string) => `<div class="wide" tabindex="0" role="region" aria-label="${e(label)}">${html}</div>`;
+  const table = (label: string, head: string[], rows: string[][]) =>
+    rows.length === 0 ? '<p>None.</p>' : wide(label, `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`);
   const rollupCells = (r: ReportRollup) => [String(r.milestoneCount), percent(r.progress), e(healthText(r)), e(counts(r))];
   const value = (v: ShownValue | null) => (v?.suppressed ? '<span class="suppressed">suppressed</span>' : shown(v));
   const legend = `<p class="legend">${STATUS_ORDER.map((s) => `<span><i style="background:${STATUS_COLOR[s]}"></i>${label(s)}</span>`).join('')}</p>`;
@@ -220,27 +226,28 @@ export function reportHtml(d: AnnualReportData): string {
 <p>Status at year end: ${e(counts(d.summary))}</p>
 <h2>Status by goal</h2>
 ${legend}
-<table><thead><tr><th>Goal</th><th>Status</th><th>Progress</th><th>Health</th></tr></thead><tbody>${d.goals
+${wide('Status by goal', `<table><thead><tr><th>Goal</th><th>Status</th><th>Progress</th><th>Health</th></tr></thead><tbody>${d.goals
     .map((g) => `<tr><td><strong>${e(g.code)}</strong> ${e(g.title)}</td><td>${statusBar(g, `${g.code} ${g.title}`)}</td><td>${percent(g.progress)}</td><td>${e(healthText(g))}</td></tr>`)
-    .join('')}</tbody></table>
+    .join('')}</tbody></table>`)}
 <h2>Completed in the year (${d.completed.length})</h2>
-${table(['Milestone', 'Lead', 'Due', 'Completed', 'Status'], d.completed.map((m) => [`<strong>${e(m.code)}</strong> ${e(m.title)}`, e(m.leadAgency), m.dueDate, m.completedOn ?? '', label(m.status)]))}
+${table('Completed in the year', ['Milestone', 'Lead', 'Due', 'Completed', 'Status'], d.completed.map((m) => [`<strong>${e(m.code)}</strong> ${e(m.title)}`, e(m.leadAgency), m.dueDate, m.completedOn ?? '', label(m.status)]))}
 <h2>Overdue at year end (${d.overdue.length})</h2>
-${table(['Milestone', 'Lead', 'Due', 'Days overdue'], d.overdue.map((m) => [`<strong>${e(m.code)}</strong> ${e(m.title)}`, e(m.leadAgency), m.dueDate, String(m.daysOverdue)]))}
+${table('Overdue at year end', ['Milestone', 'Lead', 'Due', 'Days overdue'], d.overdue.map((m) => [`<strong>${e(m.code)}</strong> ${e(m.title)}`, e(m.leadAgency), m.dueDate, String(m.daysOverdue)]))}
 <h2>Due dates moved during the year (${d.slips.length})</h2>
-${table(['Milestone', 'Lead', 'Decided', 'From', 'To', 'Reason'], d.slips.map((s) => [`<strong>${e(s.code)}</strong> ${e(s.title)}`, e(s.leadAgency), s.changedOn, s.fromDate, s.toDate, e(s.reason)]))}
+${table('Due dates moved during the year', ['Milestone', 'Lead', 'Decided', 'From', 'To', 'Reason'], d.slips.map((s) => [`<strong>${e(s.code)}</strong> ${e(s.title)}`, e(s.leadAgency), s.changedOn, s.fromDate, s.toDate, e(s.reason)]))}
 <h2>Milestones due in the year (${d.timeline.length})</h2>
 <p>Hollow circle: the baseline due date; filled circle: the due date at year end, in its status colour. The shaded band is the year.</p>
 ${timelineChart(d)}
-${table(['Milestone', 'Lead', 'Baseline due', 'Due', 'Slip (days)', 'Status at year end'], d.timeline.map((t) => [`<strong>${e(t.code)}</strong> ${e(t.title)}`, e(t.leadAgency), t.baselineDueDate, t.dueDate, String(t.slipDays), label(t.status)]))}
+${table('Milestones due in the year', ['Milestone', 'Lead', 'Baseline due', 'Due', 'Slip (days)', 'Status at year end'], d.timeline.map((t) => [`<strong>${e(t.code)}</strong> ${e(t.title)}`, e(t.leadAgency), t.baselineDueDate, t.dueDate, String(t.slipDays), label(t.status)]))}
 <h2>Goals</h2>
-${table(['Goal', 'Milestones', 'Progress', 'Health', 'Status'], d.goals.map((g) => [`<strong>${e(g.code)}</strong> ${e(g.title)}`, ...rollupCells(g)]))}
+${table('Goals', ['Goal', 'Milestones', 'Progress', 'Health', 'Status'], d.goals.map((g) => [`<strong>${e(g.code)}</strong> ${e(g.title)}`, ...rollupCells(g)]))}
 <h2>Agencies (milestones they lead)</h2>
-${table(['Agency', 'Milestones', 'Progress', 'Health', 'Status', 'Completed in year', 'Overdue at year end'], d.agencies.map((a) => [`<strong>${e(a.shortName)}</strong> ${e(a.name)}`, ...rollupCells(a), String(a.completedInYear), String(a.overdueAtYearEnd)]))}
+${table('Agencies', ['Agency', 'Milestones', 'Progress', 'Health', 'Status', 'Completed in year', 'Overdue at year end'], d.agencies.map((a) => [`<strong>${e(a.shortName)}</strong> ${e(a.name)}`, ...rollupCells(a), String(a.completedInYear), String(a.overdueAtYearEnd)]))}
 <h2>Committees</h2>
-${table(['Committee', 'Milestones', 'Progress', 'Health', 'Status'], d.committees.map((c) => [e(c.name), ...rollupCells(c)]))}
+${table('Committees', ['Committee', 'Milestones', 'Progress', 'Health', 'Status'], d.committees.map((c) => [e(c.name), ...rollupCells(c)]))}
 <h2>Indicators</h2>
 ${table(
+    'Indicators',
     ['Indicator', 'Agency', 'Baseline', 'Latest', 'Measured on', 'Target', 'Target date', 'Progress'],
     d.indicators.map((i) => [`${e(i.name)} (${e(i.unit)})`, e(i.agency), value(i.baseline), value(i.latest), i.latestOn ?? '—', value(i.target), i.targetDate, percent(i.progress)]),
   )}`);

@@ -89,5 +89,6 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** A picture for the README (docs/NAME.png, the visible part of the page), rewritten only on purpose with UPDATE_SCREENSHOTS=1: fonts differ between machines. */
 export async function readmeScreenshot(page: Page, name: string): Promise<void> {
   if (!process.env.UPDATE_SCREENSHOTS) return;
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.resolve(__dirname, '..', '..', '..', 'docs', `${name}.png`) });
 }
