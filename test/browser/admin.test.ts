@@ -10,7 +10,7 @@ import { expect } from 'chai';
 import { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/domain/enums';
 import { axeViolations } from '../support/axe';
-import { foreignRequests, launchBrowser, openSession, screenshot, Session, skipWithoutChromium } from '../support/browser';
+import { launchBrowser, openSession, screenshot, endSession, Session, skipWithoutChromium } from '../support/browser';
 import { samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 interface Person {
@@ -62,15 +62,9 @@ describe('Browser: the admin page and My tokens', function () {
     await server?.stop();
   });
   afterEach(async function () {
-    if (!session) return;
-    await screenshot(session.page, `admin-${this.currentTest?.title.replace(/\W+/g, '-').slice(0, 80)}`);
-    const { problems, requests } = session;
-    await session.context.close();
+    const ended = session;
     session = undefined;
-    if (this.currentTest?.state === 'passed') {
-      expect(problems, 'console errors, page errors or failed requests').to.deep.equal([]);
-      expect(foreignRequests(requests, origin()), 'requests to other hosts').to.deep.equal([]);
-    }
+    await endSession(this, ended, 'admin', origin());
   });
 
   it('an admin invites a person (in the list and the audit trail after); a taken email is refused beside its field, keeping what was typed', async () => {

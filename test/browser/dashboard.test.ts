@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, Locator, Page } from 'playwright-core';
 import { Role } from '../../src/domain/enums';
-import { foreignRequests, launchBrowser, openSession, screenshot, Session, skipWithoutChromium } from '../support/browser';
+import { launchBrowser, openSession, screenshot, endSession, Session, skipWithoutChromium } from '../support/browser';
 import { insertSyntheticPlan, syntheticPlan } from '../../seeds/synthetic-plan';
 import { Client, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
@@ -102,15 +102,9 @@ describe('Browser: the dashboard at /dashboard, its figures against the API', fu
     await server?.stop();
   });
   afterEach(async function () {
-    if (!session) return;
-    await screenshot(session.page, `dashboard-${this.currentTest?.title.replace(/\W+/g, '-').slice(0, 80)}`);
-    const { problems, requests } = session;
-    await session.context.close();
+    const ended = session;
     session = undefined;
-    if (this.currentTest?.state === 'passed') {
-      expect(problems, 'console errors, page errors or failed requests').to.deep.equal([]);
-      expect(foreignRequests(requests, origin()), 'requests to other hosts').to.deep.equal([]);
-    }
+    await endSession(this, ended, 'dashboard', origin());
   });
 
   it('/ opens the current sample plan as of today, every figure as the API gives it', async () => {

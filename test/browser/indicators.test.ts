@@ -13,7 +13,7 @@ import { fixedDateClock } from '../../src/domain/clock';
 import { Role } from '../../src/domain/enums';
 import { UserAdmin } from '../../src/services/auth';
 import { Sessions } from '../../src/services/sessions';
-import { foreignRequests, launchBrowser, openSession, screenshot, Session, skipWithoutChromium } from '../support/browser';
+import { launchBrowser, openSession, screenshot, endSession, Session, skipWithoutChromium } from '../support/browser';
 import { Client, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 const STATUSES = ['OVERDUE', 'AT_RISK', 'ON_TRACK', 'NOT_STARTED', 'COMPLETED', 'COMPLETED_LATE', 'CANCELLED'] as const;
@@ -125,15 +125,9 @@ describe('Browser: indicators, committee roll-ups and reports on the front page'
     await server?.stop();
   });
   afterEach(async function () {
-    if (!session) return;
-    await screenshot(session.page, `indicators-${this.currentTest?.title.replace(/\W+/g, '-').slice(0, 80)}`);
-    const { problems, requests } = session;
-    await session.context.close();
+    const ended = session;
     session = undefined;
-    if (this.currentTest?.state === 'passed') {
-      expect(problems, 'console errors, page errors or failed requests').to.deep.equal([]);
-      expect(foreignRequests(requests, origin()), 'requests to other hosts').to.deep.equal([]);
-    }
+    await endSession(this, ended, 'indicators', origin());
   });
 
   it('indicators and committees as the API gives them to an admin; a committee row opens its milestones', async () => {

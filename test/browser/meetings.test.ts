@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import { Browser, Locator, Page } from 'playwright-core';
 import { Role } from '../../src/domain/enums';
-import { foreignRequests, launchBrowser, openSession, readmeScreenshot, screenshot, Session, skipWithoutChromium } from '../support/browser';
+import { launchBrowser, openSession, readmeScreenshot, screenshot, endSession, Session, skipWithoutChromium } from '../support/browser';
 import { samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 interface ApiMeeting {
@@ -125,15 +125,9 @@ describe('Browser: the meetings page and its briefings', function () {
     await server?.stop();
   });
   afterEach(async function () {
-    if (!session) return;
-    await screenshot(session.page, `meetings-${this.currentTest?.title.replace(/\W+/g, '-').slice(0, 80)}`);
-    const { problems, requests } = session;
-    await session.context.close();
+    const ended = session;
     session = undefined;
-    if (this.currentTest?.state === 'passed') {
-      expect(problems, 'console errors, page errors or failed requests').to.deep.equal([]);
-      expect(foreignRequests(requests, origin()), 'requests to other hosts').to.deep.equal([]);
-    }
+    await endSession(this, ended, 'meetings', origin());
   });
 
   it('lists the task force\'s and each committee\'s meetings, upcoming and past on the as-of date, as the API has them', async () => {

@@ -8,7 +8,7 @@
 import { expect } from 'chai';
 import { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/domain/enums';
-import { foreignRequests, launchBrowser, openSession, screenshot, Session, skipWithoutChromium } from '../support/browser';
+import { launchBrowser, openSession, endSession, Session, skipWithoutChromium } from '../support/browser';
 import { samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 interface Candidate {
@@ -70,15 +70,9 @@ describe('Browser: the milestone page\'s actions by role, owner changes and conf
     await server?.stop();
   });
   afterEach(async function () {
-    if (!session) return;
-    await screenshot(session.page, `milestone-actions-${this.currentTest?.title.replace(/\W+/g, '-').slice(0, 80)}`);
-    const { problems, requests } = session;
-    await session.context.close();
+    const ended = session;
     session = undefined;
-    if (this.currentTest?.state === 'passed') {
-      expect(problems, 'console errors, page errors or failed requests').to.deep.equal([]);
-      expect(foreignRequests(requests, origin()), 'requests to other hosts').to.deep.equal([]);
-    }
+    await endSession(this, ended, 'milestone-actions', origin());
   });
 
   it('each role sees exactly the actions it may take, and a hidden one is FORBIDDEN by the API', async () => {

@@ -16,7 +16,7 @@ import { insertSyntheticPlan, syntheticPlan } from '../../seeds/synthetic-plan';
 import { fixedDateClock } from '../../src/domain/clock';
 import { Role } from '../../src/domain/enums';
 import { axeViolations } from '../support/axe';
-import { foreignRequests, launchBrowser, openSession, readmeScreenshot, screenshot, Session, skipWithoutChromium } from '../support/browser';
+import { launchBrowser, openSession, readmeScreenshot, screenshot, endSession, Session, skipWithoutChromium } from '../support/browser';
 import { Client, samplePlans, startTestServer, TestServer } from '../support/test-server';
 
 const DAY = 86_400_000;
@@ -164,15 +164,9 @@ describe('Browser: My agency, the check-in list of the signed-in member', functi
     await server?.stop();
   });
   afterEach(async function () {
-    if (!session) return;
-    await screenshot(session.page, `my-agency-${this.currentTest?.title.replace(/\W+/g, '-').slice(0, 80)}`);
-    const { problems, requests } = session;
-    await session.context.close();
+    const ended = session;
     session = undefined;
-    if (this.currentTest?.state === 'passed') {
-      expect(problems, 'console errors, page errors or failed requests').to.deep.equal([]);
-      expect(foreignRequests(requests, origin()), 'requests to other hosts').to.deep.equal([]);
-    }
+    await endSession(this, ended, 'my-agency', origin());
   });
 
   it("shows an editor their agency's open milestones in the groups the API gives, each once, with the next meeting named", async () => {

@@ -4,6 +4,7 @@
  * request, console error and page error is recorded so a test can assert that nothing left the
  * machine and nothing broke.
  */
+import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
@@ -91,4 +92,19 @@ export async function readmeScreenshot(page: Page, name: string): Promise<void> 
   if (!process.env.UPDATE_SCREENSHOTS) return;
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.resolve(__dirname, '..', '..', '..', 'docs', `${name}.png`) });
+}
+
+/**
+ * After a test: a screenshot of where it ended (test-artifacts/PREFIX-title.png), the browser
+ * context closed, and, for a test that passed, no console or page error, no failed request and no
+ * request to another host.
+ */
+export async function endSession(test: Mocha.Context, session: Session | undefined, prefix: string, serverUrl: string): Promise<void> {
+  if (!session) return;
+  await screenshot(session.page, `${prefix}-${test.currentTest?.title.replace(/\W+/g, '-').slice(0, 80)}`);
+  await session.context.close();
+  if (test.currentTest?.state === 'passed') {
+    expect(session.problems, 'console errors, page errors or failed requests').to.deep.equal([]);
+    expect(foreignRequests(session.requests, serverUrl), 'requests to other hosts').to.deep.equal([]);
+  }
 }
